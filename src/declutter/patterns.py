@@ -1,0 +1,113 @@
+"""Named vocabularies, assembled in one place: tags, class/id tokens and boilerplate lines.
+
+Structure decides first (text and link density, position, repetition); these lists only name
+what markup authors everywhere call their clutter.  Nothing here is keyed to one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Elements that can never hold article content.
+NEVER_CONTENT_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "applet",
+        "canvas", "svg", "math", "map", "audio", "video", "source", "track", "form", "input",
+        "button", "select", "option", "optgroup", "textarea", "label", "fieldset", "dialog",
+        "menu", "head", "link", "meta", "base", "param", "frame", "frameset",
+    }
+)  # fmt: skip
+
+#: Page chrome: dropped unless it is (or holds) the article itself.
+CHROME_TAGS = frozenset({"nav", "aside", "footer", "header"})
+
+#: Block-level elements: each starts a new block of text.
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir",
+        "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption",
+        "legend", "br", "img", "picture",
+    }
+)  # fmt: skip
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Class/id tokens of clutter, by category.  Matched against whole tokens split on -, _ and
+# space, so "share" hits "post-share-bar" but not "shareholder".
+_CLUTTER_TOKENS: dict[str, tuple[str, ...]] = {
+    "navigation": (
+        "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
+        "crumbs", "pagination", "pager", "skip", "skiplink", "toolbar", "masthead", "topbar",
+    ),
+    "social": (
+        "share", "shares", "sharing", "social", "sociallinks", "socialmedia", "sharebar",
+        "sharetools", "addthis", "sharethis", "follow", "facebook", "twitter", "whatsapp",
+        "pinterest", "linkedin", "reddit", "email", "print", "tweet",
+    ),
+    "recommended": (
+        "related", "recommended", "recommendations", "recirc", "recirculation", "more",
+        "popular", "trending", "mostread", "mostpopular", "readmore", "read", "outbrain",
+        "taboola", "teaser", "teasers", "promo", "promoted", "sponsored", "upnext", "next",
+        "prev", "previous", "also", "suggested", "youmaylike", "morestories", "rail",
+    ),
+    "ads": (
+        "ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot", "adunit",
+        "dfp", "gpt", "banner", "commercial", "sponsor",
+    ),
+    "chrome": (
+        "footer", "header", "sidebar", "widget", "widgets", "modal", "popup", "overlay",
+        "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription",
+        "signup", "paywall", "login", "register", "comments", "comment", "disqus", "respond",
+        "tags", "tag", "tagcloud", "keywords", "topics", "categories", "byline", "author",
+        "authors", "bio", "dateline", "timestamp", "meta", "hidden", "hide", "offscreen",
+        "sronly", "visuallyhidden", "copyright", "disclaimer", "toc", "caption", "credit",
+        "credits", "alert", "notice", "banner",
+    ),
+}  # fmt: skip
+
+CLUTTER_TOKENS: frozenset[str] = frozenset(t for ts in _CLUTTER_TOKENS.values() for t in ts)
+
+#: Tokens that mark the article itself (they protect an element from clutter removal).
+CONTENT_TOKENS = frozenset(
+    {
+        "article", "articlebody", "articletext", "articlecontent", "storybody", "storytext",
+        "story", "entry", "entrycontent", "postbody", "postcontent", "post", "content",
+        "maincontent", "main", "body", "text", "richtext", "prose", "blogpost", "news",
+        "newsarticle", "page", "single", "column", "container", "wrapper", "inner",
+    }
+)  # fmt: skip
+
+TOKEN_SPLIT = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
+
+
+def tokens(value: str) -> set[str]:
+    """Lower-cased class/id tokens; camelCase is split too ("shareBar" → share, bar)."""
+    return {t.lower() for t in TOKEN_SPLIT.split(value) if t}
+
+
+#: Whole blocks that are boilerplate in any article (compared after folding case and spaces).
+BOILERPLATE_LINES = re.compile(
+    r"^(?:exit mobile version|recommended videos?|recommended( for you)?|advertisement|"
+    r"advertisements?|ad|sponsored( content)?|skip to (main )?content|skip to navigation|"
+    r"share this( article| story| post)?|share( on (facebook|twitter|x|linkedin|whatsapp|email))?|"
+    r"(click|tap) to share.*|related( articles| posts| stories| content)?|"
+    r"read more|read next|more from .{1,40}|you (may|might) (also )?like|"
+    r"(sign up|subscribe)( now| today)?( for| to)?( our)?( free)?( daily| weekly)?( newsletter)?|"
+    r"follow us( on .{1,30})?|print( this( article| page))?|email( this( article))?|"
+    r"comments?|leave a (comment|reply)|(show|load|view) (more )?comments|"
+    r"(this|the) article (is|was) (originally )?published.{0,60}|"
+    r"image (source|credit).{0,60}|photo:? .{1,60}(getty|reuters|ap|afp|shutterstock).{0,20}|"
+    r"(getty images|shutterstock|reuters|ap photo|afp)( via .{1,30})?|"
+    r"all rights reserved\.?|copyright .{1,80}|© .{1,80}|"
+    r"we use cookies.{0,200}|this (site|website) uses cookies.{0,200}|accept( all)?( cookies)?|"
+    r"related videos?|watch( now| more)?|most (read|popular|viewed)|trending( now)?|"
+    r"top stories|latest news|continue reading|back to top|"
+    r"(this )?(story|article) continues below( advertisement)?|story continues below|"
+    r"loading\.*|please wait\.*|close|menu|search|home)$",
+    re.IGNORECASE,
+)
+
+#: Separators that turn a one-line trail into a breadcrumb.
+CRUMB_SEPARATORS = re.compile(r"\s*(?:›|»|>|/|\||→|::|·|•|—|–)\s*")

@@ -1,0 +1,141 @@
+"""extract(): the one module that knows the order of the stages.
+
+HTML:  decode → parse → metadata → strip → segment → locate → prune → Article
+Text:  decode → split into blocks → prune → metadata from the text → Article
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from lxml import html
+
+from .decode import decode
+from .errors import InputError
+from .locate import choose_container, within
+from .metadata import Meta, extract_metadata
+from .model import Article, Block, InputKind, Removed
+from .options import DEFAULTS, Options
+from .parse import parse_html
+from .prune import prune_blocks
+from .read import KindChoice, gunzip_if_needed, looks_binary, sniff_kind
+from .segment import Chunk, segment
+from .strip import strip_tree
+from .textscrape import extract_text
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The one record that flows through the stages; each stage returns a new Page."""
+
+    source: str | None
+    url: str | None
+    kind: InputKind
+    text: str
+    options: Options
+    tree: html.HtmlElement | None = None
+    chunks: tuple[Chunk, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    meta: Meta = Meta()
+
+
+def _parse(page: Page) -> Page:
+    return replace(page, tree=parse_html(page.text))
+
+
+def _metadata(page: Page) -> Page:
+    assert page.tree is not None
+    return replace(page, meta=extract_metadata(page.tree, page.url))
+
+
+def _strip(page: Page) -> Page:
+    assert page.tree is not None
+    return replace(page, tree=strip_tree(page.tree))
+
+
+def _segment(page: Page) -> Page:
+    assert page.tree is not None
+    return replace(page, chunks=tuple(segment(page.tree, page.meta.url or page.url)))
+
+
+def _locate(page: Page) -> Page:
+    chunks = list(page.chunks)
+    container = choose_container(chunks)
+    if container is None:
+        return replace(page, chunks=())
+    inside = within(chunks, container)
+    return replace(page, chunks=tuple(inside))
+
+
+def _prune(page: Page) -> Page:
+    kept, removed = prune_blocks(page.chunks, headline=page.meta.headline)
+    return replace(
+        page,
+        blocks=tuple(c.to_block() for c in kept),
+        removed=page.removed + tuple(removed),
+    )
+
+
+HTML_STAGES = (_parse, _metadata, _strip, _segment, _locate, _prune)
+
+
+def _text(page: Page) -> Page:
+    result = extract_text(page.text, page.kind, page.options)
+    return replace(page, blocks=result.blocks, removed=result.removed, meta=result.meta)
+
+
+TEXT_STAGES = (_text,)
+
+
+def _finish(page: Page, extra: dict[str, str] | None) -> Article:
+    m = page.meta
+    return Article(
+        source=page.source,
+        input=page.kind,
+        url=m.url or page.url,
+        headline=m.headline,
+        breadcrumb=m.breadcrumb,
+        authors=m.authors,
+        published=m.published,
+        modified=m.modified,
+        site_name=m.site_name,
+        language=m.language,
+        description=m.description,
+        image=m.image,
+        tags=m.tags,
+        blocks=page.blocks,
+        removed=page.removed if page.options.explain else (),
+        extra=dict(extra or {}),
+    )
+
+
+def extract(
+    data: str | bytes,
+    *,
+    url: str | None = None,
+    input: KindChoice = "auto",
+    options: Options = DEFAULTS,
+    source: str | None = None,
+    http_charset: str | None = None,
+    extra: dict[str, str] | None = None,
+) -> Article:
+    """Extract the clean article from one page (HTML, text or Markdown, as str or bytes)."""
+    if isinstance(data, bytes):
+        data = gunzip_if_needed(data, source or "<bytes>")
+        if looks_binary(data):
+            raise InputError(source or "<bytes>", "binary data, not a page")
+    kind: InputKind = sniff_kind(data, source) if input == "auto" else input
+    text = data if isinstance(data, str) else decode(data, http_charset=http_charset,
+                                                     is_html=kind == "html")
+    page = Page(source=source, url=url, kind=kind, text=text, options=options)
+    stages = HTML_STAGES if kind == "html" else TEXT_STAGES
+    for stage in stages:
+        page = stage(page)
+    return _finish(page, extra)
+
+
+def stage_names() -> dict[str, tuple[Any, ...]]:
+    """The stages of each input kind, in order (for timing and tests)."""
+    return {"html": HTML_STAGES, "text": TEXT_STAGES, "markdown": TEXT_STAGES}

@@ -1,0 +1,327 @@
+"""HTML tree → a flat list of typed chunks, each remembering the element it came from.
+
+A chunk is a Block in the making: it carries what locate and prune need to judge it (the
+element, link characters) besides what the Block will hold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import html
+
+from .model import Block, BlockType
+from .patterns import BLOCK_TAGS, HEADING_TAGS
+
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029]+")
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]])")
+#: Tables this large or holding block content are layout, not data.
+_LAYOUT_CELL_CHARS = 400
+
+
+@dataclass(slots=True)
+class Chunk:
+    """A block of the page with the facts needed to judge it."""
+
+    type: BlockType
+    el: html.HtmlElement
+    text: str = ""
+    md: str = ""
+    link_chars: int = 0
+    level: int = 0
+    items: list[str] = field(default_factory=list)
+    md_items: list[str] = field(default_factory=list)
+    ordered: bool = False
+    rows: list[list[str]] = field(default_factory=list)
+    src: str | None = None
+    alt: str | None = None
+    caption: str | None = None
+
+    @property
+    def size(self) -> int:
+        if self.type == "list":
+            return sum(len(i) for i in self.items)
+        if self.type == "table":
+            return sum(len(c) for r in self.rows for c in r)
+        return len(self.text)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.size if self.size else 0.0
+
+    def to_block(self) -> Block:
+        if self.type == "list":
+            return Block(
+                "list",
+                items=tuple(self.items),
+                md_items=tuple(self.md_items),
+                ordered=self.ordered,
+            )
+        if self.type == "table":
+            return Block("table", rows=tuple(tuple(r) for r in self.rows))
+        if self.type == "image":
+            return Block("image", src=self.src, alt=self.alt, caption=self.caption)
+        return Block(self.type, text=self.text, md=self.md or None, level=self.level)
+
+
+def norm_space(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _md_escape(text: str) -> str:
+    return _MD_ESCAPE.sub(r"\\\1", text)
+
+
+class _Inline:
+    """Accumulates the inline text of one block: plain, Markdown, and link characters."""
+
+    __slots__ = ("links", "md", "plain")
+
+    def __init__(self) -> None:
+        self.plain: list[str] = []
+        self.md: list[str] = []
+        self.links = 0
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.plain.append(text)
+            self.md.append(_md_escape(text))
+
+    def result(self) -> tuple[str, str, int]:
+        return norm_space("".join(self.plain)), norm_space("".join(self.md)), self.links
+
+
+class Segmenter:
+    """Walks a (stripped) tree and emits chunks in document order."""
+
+    def __init__(self, base_url: str | None = None) -> None:
+        self.base_url = base_url
+        self.chunks: list[Chunk] = []
+
+    # -- inline -----------------------------------------------------------------------------
+
+    def _inline(self, el: html.HtmlElement, buf: _Inline, in_link: bool = False) -> None:
+        """Append the inline content of ``el`` (its text and children, not its tail)."""
+        tag = el.tag
+        if tag == "br":
+            buf.plain.append("\n")
+            buf.md.append("\n")
+            return
+        if tag == "a" and not in_link:
+            inner = _Inline()
+            inner.add(el.text)
+            for child in el:
+                if isinstance(child.tag, str):
+                    self._inline(child, inner, in_link=True)
+                inner.add(child.tail)
+            plain, md, _ = inner.result()
+            if plain:
+                href = el.get("href", "").strip()
+                if href and not href.startswith(("javascript:", "#")):
+                    href = urljoin(self.base_url, href) if self.base_url else href
+                    buf.md.append(f" [{md}]({href.replace(' ', '%20').replace(')', '%29')}) ")
+                else:
+                    buf.md.append(f" {md} ")
+                buf.plain.append(f" {plain} ")
+                buf.links += len(plain)
+            return
+        mark = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}.get(tag)
+        if mark:
+            inner = _Inline()
+            inner.add(el.text)
+            for child in el:
+                if isinstance(child.tag, str):
+                    self._inline(child, inner, in_link)
+                inner.add(child.tail)
+            plain, md, links = inner.result()
+            if plain:
+                lead = " " if el.text and el.text[:1].isspace() else ""
+                buf.plain.append(lead + plain + (" " if _ends_space(el) else ""))
+                md_text = f"`{plain}`" if mark == "`" else f"{mark}{md}{mark}"
+                buf.md.append(lead + md_text + (" " if _ends_space(el) else ""))
+                buf.links += links
+            return
+        buf.add(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                self._inline(child, buf, in_link)
+            buf.add(child.tail)
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    def _emit_text(self, el: html.HtmlElement, buf: _Inline, kind: BlockType = "paragraph") -> None:
+        plain, md, links = buf.result()
+        if not plain:
+            return
+        # A run of text split by double <br> is several paragraphs.
+        raw_parts = re.split(r"\n\s*\n", "".join(buf.plain))
+        if kind == "paragraph" and len(raw_parts) > 1:
+            md_parts = re.split(r"\n\s*\n", "".join(buf.md))
+            if len(md_parts) == len(raw_parts):
+                for p, m in zip(raw_parts, md_parts, strict=True):
+                    p, m = norm_space(p), norm_space(m)
+                    if p:
+                        ratio = len(p) / max(len(plain), 1)
+                        self.chunks.append(Chunk(kind, el, p, m, int(links * ratio)))
+                return
+        self.chunks.append(Chunk(kind, el, plain, md, links))
+
+    def walk(self, el: html.HtmlElement) -> None:
+        """Emit the chunks of a container element."""
+        buf = _Inline()
+        buf.add(el.text)
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                buf.add(child.tail)
+                continue
+            if tag in BLOCK_TAGS and tag != "br":
+                self._emit_text(el, buf)
+                buf = _Inline()
+                self.block(child)
+            else:
+                self._inline(child, buf)
+            buf.add(child.tail)
+        self._emit_text(el, buf)
+
+    def block(self, el: html.HtmlElement) -> None:
+        tag = el.tag
+        if tag in HEADING_TAGS:
+            buf = _Inline()
+            self._inline(el, buf)
+            plain, md, links = buf.result()
+            if plain:
+                self.chunks.append(Chunk("heading", el, plain, md, links, level=int(tag[1])))
+            return
+        if tag == "p":
+            if any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS and c.tag != "br" for c in el):
+                self.walk(el)
+            else:
+                buf = _Inline()
+                self._inline(el, buf)
+                self._emit_text(el, buf)
+            return
+        if tag in ("ul", "ol"):
+            self._list(el)
+            return
+        if tag == "pre":
+            text = el.text_content().strip("\n")
+            if text.strip():
+                self.chunks.append(Chunk("code", el, text, text))
+            return
+        if tag == "blockquote":
+            self._quote(el)
+            return
+        if tag == "table":
+            if not self._table(el):
+                self.walk(el)
+            return
+        if tag in ("img", "picture"):
+            self._image(el, None)
+            return
+        if tag == "figure":
+            self._figure(el)
+            return
+        if tag == "hr":
+            return
+        self.walk(el)
+
+    def _list(self, el: html.HtmlElement) -> None:
+        items: list[str] = []
+        md_items: list[str] = []
+        links = 0
+        for li in el:
+            if li.tag != "li":
+                continue
+            buf = _Inline()
+            self._inline(li, buf)
+            plain, md, n = buf.result()
+            if plain:
+                items.append(plain)
+                md_items.append(md)
+                links += n
+        if items:
+            chunk = Chunk("list", el, link_chars=links, ordered=el.tag == "ol")
+            chunk.items, chunk.md_items = items, md_items
+            chunk.text = "\n".join(items)
+            self.chunks.append(chunk)
+
+    def _quote(self, el: html.HtmlElement) -> None:
+        parts: list[str] = []
+        md_parts: list[str] = []
+        links = 0
+        sub = Segmenter(self.base_url)
+        sub.walk(el)
+        for c in sub.chunks:
+            if c.type == "image":
+                continue
+            parts.append(c.text)
+            md_parts.append(c.md or c.text)
+            links += c.link_chars
+        if parts:
+            self.chunks.append(Chunk("quote", el, "\n\n".join(parts), "\n\n".join(md_parts), links))
+
+    def _table(self, el: html.HtmlElement) -> bool:
+        """Emit a data table; False when the table is layout (then it is walked as a container)."""
+        if el.find(".//table") is not None:
+            return False
+        rows: list[list[str]] = []
+        for tr in el.iter("tr"):
+            cells = [norm_space(td.text_content()) for td in tr if td.tag in ("td", "th")]
+            if any(cells):
+                rows.append(cells)
+        if not rows:
+            return True
+        if any(len(c) > _LAYOUT_CELL_CHARS for r in rows for c in r) or (
+            len(rows) == 1 and len(rows[0]) == 1
+        ):
+            return False
+        if max(len(r) for r in rows) == 1:
+            return False
+        links = sum(len(a.text_content()) for a in el.iter("a"))
+        chunk = Chunk("table", el, link_chars=links)
+        chunk.rows = rows
+        chunk.text = "\n".join(" ".join(r) for r in rows)
+        self.chunks.append(chunk)
+        return True
+
+    def _image(self, el: html.HtmlElement, caption: str | None) -> None:
+        img = el if el.tag == "img" else el.find(".//img")
+        if img is None:
+            return
+        src = img.get("src") or img.get("data-src") or img.get("data-lazy-src")
+        if not src or src.startswith("data:"):
+            srcset = img.get("srcset") or img.get("data-srcset")
+            src = srcset.split(",")[0].split()[0] if srcset else src
+        if not src or src.startswith("data:"):
+            return
+        if self.base_url:
+            src = urljoin(self.base_url, src)
+        alt = norm_space(img.get("alt", "")) or None
+        self.chunks.append(Chunk("image", el, caption or "", src=src, alt=alt, caption=caption))
+
+    def _figure(self, el: html.HtmlElement) -> None:
+        cap_el = el.find(".//figcaption")
+        caption = norm_space(cap_el.text_content()) if cap_el is not None else None
+        if el.find(".//img") is not None:
+            self._image(el, caption or None)
+            return
+        # A figure without an image (a pull quote, a table, an embed) is walked for content.
+        if cap_el is not None:
+            cap_el.drop_tree()
+        self.walk(el)
+
+
+def _ends_space(el: html.HtmlElement) -> bool:
+    text = el.text_content()
+    return bool(text) and text[-1:].isspace()
+
+
+def segment(root: html.HtmlElement, base_url: str | None = None) -> list[Chunk]:
+    """Every chunk of the page's body, in document order."""
+    body = root.find("body")
+    seg = Segmenter(base_url)
+    seg.walk(body if body is not None else root)
+    return seg.chunks
