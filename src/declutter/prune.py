@@ -12,8 +12,22 @@ from typing import Protocol, TypeVar
 from .model import Removed
 from .patterns import BOILERPLATE_LINES
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
-                         "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
 _SPACE = re.compile(r"\s+")
 _TRAILING_ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
 
@@ -43,9 +57,14 @@ T = TypeVar("T", bound=Judged)
 
 
 def prune_blocks(
-    blocks: Sequence[T], *, headline: str | None = None
+    blocks: Sequence[T], *, headline: str | None = None, dedupe_window: int | None = None
 ) -> tuple[list[T], list[Removed]]:
-    """Drop boilerplate lines, duplicates (also truncated copies) and the headline repeated."""
+    """Drop boilerplate lines, duplicates (also truncated copies) and the headline repeated.
+
+    ``dedupe_window`` limits the duplicate search to that many preceding blocks: in HTML a lede
+    printed twice sits right beside its copy, while a line repeated far apart (a recipe's
+    "Containers: 1 Green" under each meal) is content.
+    """
     kept: list[T] = []
     removed: list[Removed] = []
     seen: list[str] = []
@@ -62,7 +81,9 @@ def prune_blocks(
         if head and block.type in ("heading", "paragraph") and folded == head:
             removed.append(Removed(text, "headline"))
             continue
-        if block.type in ("paragraph", "quote", "heading") and _is_duplicate(folded, seen):
+        if block.type in ("paragraph", "quote", "heading") and is_duplicate_of(
+            folded, seen if dedupe_window is None else seen[-dedupe_window:]
+        ):
             removed.append(Removed(text, "duplicate"))
             continue
         seen.append(folded)
@@ -70,7 +91,8 @@ def prune_blocks(
     return kept, removed
 
 
-def _is_duplicate(folded: str, seen: list[str]) -> bool:
+def is_duplicate_of(folded: str, seen: Sequence[str]) -> bool:
+    """Whether ``folded`` (see :func:`fold`) repeats or truncates an earlier block."""
     if len(folded) < 25:
         return False
     stem = _TRAILING_ELLIPSIS.sub("", folded).rstrip()

@@ -1,14 +1,30 @@
-"""Plain-text and Markdown scrapes → breadcrumb, headline, body blocks and removed blocks."""
+"""Plain-text and Markdown scrapes → breadcrumb, headline, body blocks and removed blocks.
+
+1. split the dump into candidate blocks (:mod:`.textsplit`, :mod:`.markdown_input`);
+2. score each block and take the densest run of content-like blocks (:mod:`.textclassify`);
+3. inside the run, drop navigation runs, fragments, captions, byline and date lines (read into
+   the metadata), then boilerplate and duplicates (:mod:`.prune`);
+4. before the run, find the breadcrumb and the headline (:mod:`.textmeta`).
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .metadata import Meta
 from .model import Block, Removed
 from .options import Options
-from .prune import prune_blocks
+from .prune import fold, is_boilerplate, is_duplicate_of, prune_blocks
+from .textblocks import Piece
+from .textclassify import Features, best_run, features, is_prose, score
+from .textmeta import (
+    is_date_line,
+    parse_breadcrumb,
+    parse_byline,
+    parse_date,
+    pick_headline,
+)
+from .textsplit import split_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +36,156 @@ class TextResult:
 
 def extract_text(text: str, kind: str, options: Options) -> TextResult:
     """Extract the article from a text or Markdown scrape."""
-    paras = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
-    blocks = [Block("paragraph", text=p) for p in paras if p]
-    kept, removed = prune_blocks(blocks)
-    return TextResult(tuple(kept), tuple(removed), Meta())
+    if kind == "markdown":
+        from .markdown_input import parse_markdown
+
+        pieces, removed = parse_markdown(text)
+    else:
+        pieces, removed = split_text(text)
+    if not pieces:
+        return TextResult((), tuple(removed), Meta())
+    feats = [features(p) for p in pieces]
+    dup = _duplicates(pieces)
+    scores = [score(p, f) for p, f in zip(pieces, feats, strict=True)]
+    for i, p in enumerate(pieces):
+        if dup[i] or (p.type == "paragraph" and is_boilerplate(p.text)):
+            scores[i] = min(scores[i], -2.0)
+    start, end = best_run(scores)
+    if start == end:
+        start, end = 0, len(pieces)
+
+    lines = [p.plain for p in pieces]
+    breadcrumb: tuple[str, ...] = ()
+    crumb_at = None
+    for i in range(min(start, 40)):
+        trail = parse_breadcrumb(lines[i])
+        if trail and pieces[i].type == "paragraph":
+            breadcrumb, crumb_at = trail, i
+    title_at = next(
+        (
+            i
+            for i in range(start)
+            if i != crumb_at
+            and pieces[i].type != "image"
+            and lines[i].strip()
+            and not is_boilerplate(lines[i])
+        ),
+        None,
+    )
+    head_at, headline = pick_headline(lines, title_at, start)
+    if head_at is not None and head_at >= start:
+        head_at = None
+
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    lo = head_at if head_at is not None else max(0, start - 6)
+    for i in range(lo, start):
+        authors = authors or parse_byline(lines[i])
+        if published is None and is_date_line(lines[i]):
+            published = parse_date(lines[i])
+
+    skip = {crumb_at, head_at}
+    for i in [*range(start), *range(end, len(pieces))]:
+        if i not in skip and lines[i].strip():
+            removed.append(Removed(lines[i], _outside_reason(pieces[i], feats[i], dup[i])))
+    body: list[Piece] = []
+    for i in range(start, end):
+        p, f = pieces[i], feats[i]
+        reason = _judge(pieces, feats, dup, i, start, end)
+        if reason == "byline":
+            authors = authors or parse_byline(p.plain)
+        elif reason == "date":
+            published = published or parse_date(p.plain)
+        if reason:
+            removed.append(Removed(p.plain, reason))
+            continue
+        if p.type == "paragraph" and not is_prose(f) and _heading_like(pieces, feats, dup, i, end):
+            p.type = "heading"
+            p.level = 2
+        body.append(p)
+    kept, pruned = prune_blocks(body, headline=headline)
+    removed.extend(pruned)
+    meta = Meta(headline=headline, breadcrumb=breadcrumb, authors=authors, published=published)
+    return TextResult(tuple(p.to_block() for p in kept), tuple(removed), meta)
+
+
+def _outside_reason(p: Piece, f: Features, dup: bool) -> str:
+    if p.type != "code" and is_boilerplate(p.plain):
+        return "boilerplate"
+    if dup:
+        return "duplicate"
+    if is_prose(f):
+        return "outside_article"
+    return "navigation"
+
+
+def _duplicates(pieces: list[Piece]) -> list[bool]:
+    seen: list[str] = []
+    out: list[bool] = []
+    for p in pieces:
+        folded = fold(p.plain)
+        out.append(p.type in ("paragraph", "quote", "heading") and is_duplicate_of(folded, seen))
+        seen.append(folded)
+    return out
+
+
+def _short(f: Features) -> bool:
+    return f.words <= 6 and not f.ends
+
+
+def _judge(
+    pieces: list[Piece], feats: list[Features], dup: list[bool], i: int, start: int, end: int
+) -> str | None:
+    """Why block ``i`` of the run is not body, or None when it is."""
+    p, f = pieces[i], feats[i]
+    if p.type == "image":
+        return None
+    text = p.plain
+    if p.type != "code" and is_boilerplate(text):
+        return None  # prune names it
+    if dup[i]:
+        return None  # prune names it
+    if p.type == "code":
+        return None
+    if f.link_ratio > 0.5 and not is_prose(f):
+        return "navigation"
+    if p.type in ("list", "table", "quote"):
+        return None
+    if is_prose(f):
+        return None
+    if parse_byline(text):
+        return "byline"
+    if is_date_line(text):
+        return "date"
+    # a run of short lines: navigation
+    run = 1
+    j = i - 1
+    while j >= start and _short(feats[j]) and pieces[j].type == "paragraph":
+        run += 1
+        j -= 1
+    j = i + 1
+    while j < end and _short(feats[j]) and pieces[j].type == "paragraph":
+        run += 1
+        j += 1
+    if _short(f) and run >= 3:
+        return "navigation"
+    if _heading_like(pieces, feats, dup, i, end):
+        return None
+    return "caption_or_fragment"
+
+
+def _heading_like(
+    pieces: list[Piece], feats: list[Features], dup: list[bool], i: int, end: int
+) -> bool:
+    """A short line followed by prose that is new (not a repeat): a subheading."""
+    f = feats[i]
+    if pieces[i].marked:
+        return True
+    if f.words > 20 or f.words == 0 or (f.ends and not pieces[i].plain.rstrip().endswith("?")):
+        return False
+    j = i + 1
+    while j < end and pieces[j].type == "paragraph" and is_boilerplate(pieces[j].plain):
+        j += 1
+    if j >= end or dup[j]:
+        return False
+    return is_prose(feats[j]) or pieces[j].type in ("list", "table", "code", "quote")

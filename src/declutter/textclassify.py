@@ -1,0 +1,94 @@
+"""Which candidate blocks of a text or Markdown scrape are the article.
+
+Language-neutral: each block gets a score from its length, whether it ends like a sentence,
+its share of title-case words, link text and digits; the article is the densest contiguous
+run of blocks (the maximum-sum subsequence of the scores).  Inside the run, navigation runs,
+stray fragments and captions are dropped; short lines between prose that read like headings
+are kept as subheadings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textblocks import Piece, word_count
+
+_CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_DIGIT = re.compile(r"\d")
+_END = re.compile(r"[.!?。！？…؟।]['\"”’»)\]]*$")
+_SOFT_END = re.compile(r"[:;,]$")
+_INNER_PUNCT = re.compile(r"[,;:，、；]")
+
+
+@dataclass(slots=True)
+class Features:
+    words: int
+    chars: int
+    link_ratio: float
+    title_share: float
+    digit_share: float
+    ends: bool
+    soft_end: bool
+    inner_punct: int
+
+
+def features(piece: Piece) -> Features:
+    text = piece.plain
+    words = word_count(text)
+    chars = len(text)
+    cased = [w for w in _CASED_WORD.findall(text) if w[0].lower() != w[0].upper()]
+    upper = sum(1 for w in cased if w[0].isupper())
+    title_share = upper / len(cased) if len(cased) >= 2 else (0.5 if cased else 0.0)
+    digits = len(_DIGIT.findall(text))
+    stripped = text.rstrip()
+    return Features(
+        words=words,
+        chars=chars,
+        link_ratio=min(1.0, piece.link_chars / chars) if chars else 0.0,
+        title_share=title_share,
+        digit_share=digits / chars if chars else 0.0,
+        ends=bool(_END.search(stripped)),
+        soft_end=bool(_SOFT_END.search(stripped)),
+        inner_punct=len(_INNER_PUNCT.findall(text)),
+    )
+
+
+def is_prose(f: Features) -> bool:
+    """A block that reads like running text: long enough, sentence-like, little link text."""
+    if f.link_ratio > 0.5:
+        return False
+    if f.words >= 25 and f.title_share < 0.7:
+        return True
+    return f.words >= 10 and (f.ends or f.soft_end) and f.title_share < 0.6
+
+
+def score(piece: Piece, f: Features) -> float:
+    """Positive for content-like blocks, negative for chrome-like ones."""
+    q = 1.0 if f.ends else (0.75 if f.soft_end or f.inner_punct else 0.5)
+    if f.words >= 4:
+        q *= 1.0 - 0.6 * max(0.0, f.title_share - 0.25)
+    q *= 1.0 - f.link_ratio
+    if f.digit_share > 0.2:
+        q *= 0.5
+    if piece.type == "code":
+        q = max(q, 0.8)
+    value = q * min(f.words, 80)
+    return value - 8.0
+
+
+def best_run(scores: list[float]) -> tuple[int, int]:
+    """The maximum-sum contiguous run ``[start, end)`` of ``scores`` (empty when all ≤ 0)."""
+    best = 0.0
+    best_span = (0, 0)
+    total = 0.0
+    start = 0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            total = 0.0
+            start = i
+        total += s
+        if total > best:
+            best = total
+            best_span = (start, i + 1)
+    return best_span

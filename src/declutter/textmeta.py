@@ -1,0 +1,181 @@
+"""What a text scrape shows about its page: breadcrumb, headline, byline and date lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .prune import fold
+from .textblocks import word_count
+
+_CRUMB_SEP = re.compile(r"\s+(?:›|»|>|/|\||→|::|·|•|—|–|-|»|‹|<)\s+|\s*[›»→]\s*")
+_HOME = re.compile(
+    r"^(?:home|home ?page|start|startseite|accueil|inicio|início|inizio|главная|головна|"
+    r"strona główna|úvod|kezdőlap|etusivu|hjem|hem|forside|anasayfa|ana sayfa|首页|首頁|"
+    r"ホーム|홈|trang chủ|الرئيسية|דף הבית|αρχική|beranda|หน้าแรก)$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|von|par|por|di|door|af|av|przez|autor(?:a|in)?:?|author:?|text:?|"
+    r"written by|posted by|автор:?|от)\s+(?P<names>[^\d\n]{2,120})$",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bi\b)\s*")
+_TRAILER = re.compile(r"\s*(?:[|,•·–—-]\s*)?(?:\d.*)?$")
+
+_TITLE_TAIL = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$")
+
+
+def strip_site_tail(title: str) -> str:
+    """Drop a " | Site" / " - Site" tail from a document title."""
+    stripped = _TITLE_TAIL.sub("", title)
+    return stripped if word_count(stripped) >= 3 else title
+
+
+_MONTHS: dict[str, int] = {}
+for _num, _names in enumerate(
+    (
+        "january jan januar janvier enero janeiro gennaio januari styczeń января январь",
+        "february feb februar février febrero fevereiro febbraio februari luty февраля февраль",
+        "march mar märz mars marzo março maart marca марта март",
+        "april apr avril abril aprile kwiecień апреля апрель",
+        "may mai mayo maio maggio mei maj мая май",
+        "june jun juni juin junio junho giugno czerwiec июня июнь",
+        "july jul juli juillet julio julho luglio lipiec июля июль",
+        "august aug août agosto augustus sierpień августа август",
+        "september sep sept septembre septiembre setembro settembre wrzesień сентября сентябрь",
+        "october oct oktober octobre octubre outubro ottobre październik октября октябрь",
+        "november nov novembre noviembre novembro listopad ноября ноябрь",
+        "december dec dezember décembre diciembre dezembro dicembre grudzień декабря декабрь",
+    ),
+    start=1,
+):
+    for _n in _names.split():
+        _MONTHS.setdefault(_n, _num)
+
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
+_DMY = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_YMD_CJK = re.compile(r"(\d{4})\s*[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})")
+_WORDY = re.compile(
+    r"(?:(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4}))|"
+    r"(?:([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def parse_breadcrumb(line: str) -> tuple[str, ...]:
+    """A trail line → its crumbs, or () when the line does not read like a trail."""
+    text = line.strip()
+    if not text or len(text) > 160 or text[-1] in ".!?":
+        return ()
+    parts = [p.strip() for p in _CRUMB_SEP.split(text) if p.strip()]
+    if len(parts) >= 2 and all(word_count(p) <= 5 for p in parts) and len(parts) <= 8:
+        return tuple(parts)
+    words = text.split()
+    if 2 <= len(words) <= 4 and _HOME.match(words[0]) and all(w[:1].isupper() for w in words):
+        return tuple(words)
+    return ()
+
+
+def parse_byline(line: str) -> tuple[str, ...]:
+    """A "By …" line → author names (a trailing date or role is left out)."""
+    m = _BYLINE.match(line.strip())
+    if not m:
+        return ()
+    names_text = re.split(r"\s+[|•·–—]\s+|\s+-\s+", m.group("names"))[0]
+    names = [n.strip(" .,;") for n in _NAME_SPLIT.split(names_text)]
+    names = [n for n in names if n and word_count(n) <= 5]
+    if not names or any(not n[:1].isupper() for n in names):
+        return ()
+    return tuple(names)
+
+
+def parse_date(line: str) -> str | None:
+    """The date (ISO 8601, with time when shown) of a short date line, else None."""
+    text = line.strip()
+    if not text or word_count(text) > 14:
+        return None
+    year = month = day = None
+    m = _ISO.search(text)
+    if m or (m := _YMD_CJK.search(text)) is not None:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif (m := _WORDY.search(text)) is not None:
+        if m.group(1):
+            day, name, year = int(m.group(1)), m.group(2), int(m.group(3))
+        else:
+            name, day, year = m.group(4), int(m.group(5)), int(m.group(6))
+        month = _MONTHS.get(name.lower().rstrip("."))
+    elif (m := _DMY.search(text)) is not None:
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day, month = (a, b) if "." in m.group(0) or a > 12 else (b, a)
+    if not (year and month and day) or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if not 1990 <= year <= 2100:
+        return None
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    t = _TIME.search(text[m.end() :] if m else "") if m else None
+    if t:
+        hour, minute = int(t.group(1)), int(t.group(2))
+        ampm = (t.group(3) or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return f"{date}T{hour:02d}:{minute:02d}:00"
+    return date
+
+
+def is_date_line(line: str) -> bool:
+    """A short line that is mostly a date (and perhaps a time or a label)."""
+    return word_count(line) <= 10 and parse_date(line) is not None
+
+
+def similar_titles(a: str, b: str) -> bool:
+    """Whether two title lines name the same headline (one may carry a " | Site" tail)."""
+    fa, fb = _words(a), _words(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    if len(short) >= 3 and (long_[: len(short)] == short or long_[-len(short) :] == short):
+        return True
+    shared = len(set(short) & set(long_))
+    return len(short) >= 4 and shared >= 0.85 * len(set(short))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def pick_headline(
+    lines: Sequence[str], title_at: int | None, start: int
+) -> tuple[int | None, str | None]:
+    """The headline among ``lines[:start]`` (what precedes the body): (index, text).
+
+    Preference: the line nearest the body that repeats the document title (the first line,
+    perhaps with a " | Site" tail); then the title line itself with its tail dropped; then the
+    nearest title-like line before the body.
+    """
+    if title_at is not None:
+        title = lines[title_at]
+        for i in range(start - 1, title_at, -1):
+            if similar_titles(lines[i], title):
+                return i, lines[i].strip()
+        stripped = strip_site_tail(title.strip())
+        if 3 <= word_count(stripped) <= 30 and not stripped.endswith("."):
+            return title_at, stripped
+    low = title_at + 1 if title_at is not None else 0
+    for i in range(start - 1, max(low - 1, start - 8), -1):
+        line = lines[i].strip()
+        n = word_count(line)
+        if not 3 <= n <= 30:
+            continue
+        if is_date_line(line) or parse_byline(line) or parse_breadcrumb(line):
+            continue
+        if line.endswith(".") and not line.endswith("..."):
+            continue  # a dek: the title is above it
+        return i, line
+    return None, None
