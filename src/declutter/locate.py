@@ -13,10 +13,15 @@ import re
 from lxml import html
 
 from .segment import Chunk
+from .strip import hard_clutter
 
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
 #: Link density above which a chunk is navigation rather than prose.
 LINKY = 0.5
+#: A list item with this share of linked text is a link, not a point of the article.
+LINKED_ITEM = 0.15
+#: A "heading" this long is text in heading markup, and is scored as prose.
+LONG_HEADING = 150
 #: Prose shorter than this gets only a partial vote: it could be a teaser line.
 PROSE_CHARS = 120
 _SEMANTIC_CLASSES = re.compile(
@@ -32,13 +37,13 @@ SEMANTIC_BONUS = 0.25
 def chunk_score(chunk: Chunk) -> float:
     """The chunk's vote: positive for prose, negative for navigation and fragments."""
     n = chunk.size
-    if n == 0 or chunk.type in ("image", "heading"):
+    if n == 0 or chunk.type == "image" or (chunk.type == "heading" and n < LONG_HEADING):
         return 0.0
     ld = chunk.link_density
     if ld > LINKY:
         return -float(n)
     if chunk.type == "list":
-        return n * (0.5 - ld) if n > 200 else -0.2 * n
+        return _list_score(chunk)
     if chunk.type == "table":
         return 0.3 * n * (1 - 2 * ld)
     text = chunk.text
@@ -52,6 +57,20 @@ def chunk_score(chunk: Chunk) -> float:
     return -0.3 * n
 
 
+def _list_score(chunk: Chunk) -> float:
+    """Items vote one by one: a teaser list (linked title + summary) is not prose."""
+    total = 0.0
+    for item, links in zip(chunk.items, chunk.item_links, strict=False):
+        n = len(item)
+        if links > LINKED_ITEM * n:
+            total -= n
+        elif n >= PROSE_CHARS and _SENTENCE_END.search(item):
+            total += 0.8 * n
+        else:
+            total += 0.1 * n
+    return total
+
+
 def _semantic(el: html.HtmlElement) -> bool:
     if el.tag in ("article", "main") or el.get("itemprop") == "articleBody":
         return True
@@ -59,62 +78,76 @@ def _semantic(el: html.HtmlElement) -> bool:
     return bool(_SEMANTIC_CLASSES.search(names))
 
 
-def choose_container(chunks: list[Chunk]) -> html.HtmlElement | None:
-    """The element whose subtree holds the article."""
-    net: dict[html.HtmlElement, float] = {}
+#: A clutter-named element holding this share of the page's prose is the article's wrapper.
+CLUTTER_RELEASE_SHARE = 0.5
+
+
+class Located:
+    """The chosen container and the chunks of the article, in document order."""
+
+    __slots__ = ("chunks", "container")
+
+    def __init__(self, container: html.HtmlElement | None, chunks: list[Chunk]) -> None:
+        self.container = container
+        self.chunks = chunks
+
+
+def locate(chunks: list[Chunk], clutter: set[html.HtmlElement] | None = None) -> Located:
+    """Choose the element that holds the article and return its chunks."""
+    clutter = clutter or set()
+    paths: list[list[html.HtmlElement]] = []
+    scores: list[float] = []
     pos: dict[html.HtmlElement, float] = {}
-    depth: dict[html.HtmlElement, int] = {}
+    path_cache: dict[html.HtmlElement, list[html.HtmlElement]] = {}
     for chunk in chunks:
+        path = _path(chunk.el, path_cache)
         s = chunk_score(chunk)
-        if s == 0:
-            continue
-        el: html.HtmlElement | None = chunk.el
-        while el is not None:
-            net[el] = net.get(el, 0.0) + s
-            if s > 0:
+        paths.append(path)
+        scores.append(s)
+        if s > 0:
+            for el in path:
                 pos[el] = pos.get(el, 0.0) + s
-            el = el.getparent()
+    total = max((pos.get(p[-1], 0.0) for p in paths if p), default=0.0)
+    blocked = {
+        el
+        for el in clutter
+        if total <= 0
+        or pos.get(el, 0.0) < CLUTTER_RELEASE_SHARE * total
+        or hard_clutter(el)
+    }
+    live = [not blocked.intersection(path) for path in paths]
+    net: dict[html.HtmlElement, float] = {}
+    for path, s, ok in zip(paths, scores, live, strict=True):
+        if ok and s:
+            for el in path:
+                net[el] = net.get(el, 0.0) + s
     if not net:
-        return None
+        return Located(None, [])
+    best = _best(net, pos)
+    chosen = [
+        c for c, path, ok in zip(chunks, paths, live, strict=True) if ok and best in path
+    ]
+    return Located(best, chosen)
+
+
+def _path(el: html.HtmlElement, cache: dict[html.HtmlElement, list[html.HtmlElement]]) -> list[html.HtmlElement]:
+    """The element and its ancestors, innermost first (shared prefixes are cached)."""
+    found = cache.get(el)
+    if found is not None:
+        return found
+    parent = el.getparent()
+    path = [el] + (_path(parent, cache) if parent is not None else [])
+    cache[el] = path
+    return path
+
+
+def _best(net: dict[html.HtmlElement, float], pos: dict[html.HtmlElement, float]) -> html.HtmlElement:
     best: html.HtmlElement | None = None
     best_score = float("-inf")
     for el, score in net.items():
         if _semantic(el):
             score += SEMANTIC_BONUS * pos.get(el, 0.0)
-        if score > best_score or (score == best_score and _depth(el, depth) > _depth(best, depth)):
+        if score > best_score:
             best, best_score = el, score
+    assert best is not None
     return best
-
-
-def _depth(el: html.HtmlElement | None, cache: dict[html.HtmlElement, int]) -> int:
-    if el is None:
-        return -1
-    if el not in cache:
-        parent = el.getparent()
-        cache[el] = 0 if parent is None else _depth(parent, cache) + 1
-    return cache[el]
-
-
-def within(chunks: list[Chunk], container: html.HtmlElement) -> list[Chunk]:
-    """The chunks that lie inside the container, in order."""
-    inside: list[Chunk] = []
-    members: dict[html.HtmlElement, bool] = {}
-    for chunk in chunks:
-        el = chunk.el
-        path: list[html.HtmlElement] = []
-        found = False
-        node: html.HtmlElement | None = el
-        while node is not None:
-            if node in members:
-                found = members[node]
-                break
-            if node is container:
-                found = True
-                break
-            path.append(node)
-            node = node.getparent()
-        for p in path:
-            members[p] = found
-        if found:
-            inside.append(chunk)
-    return inside

@@ -67,6 +67,11 @@ _CLUTTER_TOKENS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+#: Clutter that can hold more prose than the article itself, and still is never the article.
+HARD_CLUTTER_TOKENS = frozenset(
+    {"comments", "comment", "commentlist", "disqus", "respond", "replies", "discussion"}
+)
+
 CLUTTER_TOKENS: frozenset[str] = frozenset(t for ts in _CLUTTER_TOKENS.values() for t in ts)
 
 #: Tokens that mark the article itself (they protect an element from clutter removal).

@@ -13,7 +13,7 @@ from lxml import html
 
 from .decode import decode
 from .errors import InputError
-from .locate import choose_container, within
+from .locate import locate
 from .metadata import Meta, extract_metadata
 from .model import Article, Block, InputKind, Removed
 from .options import DEFAULTS, Options
@@ -21,8 +21,12 @@ from .parse import parse_html
 from .prune import prune_blocks
 from .read import KindChoice, gunzip_if_needed, looks_binary, sniff_kind
 from .segment import Chunk, segment
-from .strip import strip_tree
+from .strip import clutter_elements, strip_tree
 from .textscrape import extract_text
+
+
+#: How far back a repeated HTML block counts as a duplicate (a dek, a caption between).
+HTML_DEDUPE_WINDOW = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,16 +65,15 @@ def _segment(page: Page) -> Page:
 
 
 def _locate(page: Page) -> Page:
-    chunks = list(page.chunks)
-    container = choose_container(chunks)
-    if container is None:
-        return replace(page, chunks=())
-    inside = within(chunks, container)
-    return replace(page, chunks=tuple(inside))
+    assert page.tree is not None
+    located = locate(list(page.chunks), clutter_elements(page.tree))
+    return replace(page, chunks=tuple(located.chunks))
 
 
 def _prune(page: Page) -> Page:
-    kept, removed = prune_blocks(page.chunks, headline=page.meta.headline)
+    kept, removed = prune_blocks(
+        page.chunks, headline=page.meta.headline, dedupe_window=HTML_DEDUPE_WINDOW
+    )
     return replace(
         page,
         blocks=tuple(c.to_block() for c in kept),

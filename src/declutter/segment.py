@@ -17,6 +17,8 @@ from .patterns import BLOCK_TAGS, HEADING_TAGS
 
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029]+")
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]])")
+# Escaped markup shown as text (a <noscript> tracking pixel that the parser kept as text).
+_MARKUP_TEXT = re.compile(r"^<(img|iframe|div|a|script|span|p)\b[^>]*>?", re.IGNORECASE)
 #: Tables this large or holding block content are layout, not data.
 _LAYOUT_CELL_CHARS = 400
 
@@ -33,6 +35,7 @@ class Chunk:
     level: int = 0
     items: list[str] = field(default_factory=list)
     md_items: list[str] = field(default_factory=list)
+    item_links: list[int] = field(default_factory=list)
     ordered: bool = False
     rows: list[list[str]] = field(default_factory=list)
     src: str | None = None
@@ -121,10 +124,10 @@ class Segmenter:
                 href = el.get("href", "").strip()
                 if href and not href.startswith(("javascript:", "#")):
                     href = urljoin(self.base_url, href) if self.base_url else href
-                    buf.md.append(f" [{md}]({href.replace(' ', '%20').replace(')', '%29')}) ")
+                    buf.md.append(_lead(el) + f"[{md}]({_href(href)})" + _trail(el))
                 else:
-                    buf.md.append(f" {md} ")
-                buf.plain.append(f" {plain} ")
+                    buf.md.append(_lead(el) + md + _trail(el))
+                buf.plain.append(_lead(el) + plain + _trail(el))
                 buf.links += len(plain)
             return
         mark = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}.get(tag)
@@ -153,7 +156,7 @@ class Segmenter:
 
     def _emit_text(self, el: html.HtmlElement, buf: _Inline, kind: BlockType = "paragraph") -> None:
         plain, md, links = buf.result()
-        if not plain:
+        if not plain or _MARKUP_TEXT.match(plain):
             return
         # A run of text split by double <br> is several paragraphs.
         raw_parts = re.split(r"\n\s*\n", "".join(buf.plain))
@@ -231,7 +234,7 @@ class Segmenter:
     def _list(self, el: html.HtmlElement) -> None:
         items: list[str] = []
         md_items: list[str] = []
-        links = 0
+        item_links: list[int] = []
         for li in el:
             if li.tag != "li":
                 continue
@@ -241,10 +244,10 @@ class Segmenter:
             if plain:
                 items.append(plain)
                 md_items.append(md)
-                links += n
+                item_links.append(n)
         if items:
-            chunk = Chunk("list", el, link_chars=links, ordered=el.tag == "ol")
-            chunk.items, chunk.md_items = items, md_items
+            chunk = Chunk("list", el, link_chars=sum(item_links), ordered=el.tag == "ol")
+            chunk.items, chunk.md_items, chunk.item_links = items, md_items, item_links
             chunk.text = "\n".join(items)
             self.chunks.append(chunk)
 
@@ -312,6 +315,18 @@ class Segmenter:
         if cap_el is not None:
             cap_el.drop_tree()
         self.walk(el)
+
+
+def _lead(el: html.HtmlElement) -> str:
+    return " " if el.text and el.text[:1].isspace() else ""
+
+
+def _trail(el: html.HtmlElement) -> str:
+    return " " if _ends_space(el) else ""
+
+
+def _href(href: str) -> str:
+    return href.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
 
 
 def _ends_space(el: html.HtmlElement) -> bool:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
 from lxml import html
 
-from .patterns import CHROME_TAGS, CLUTTER_TOKENS, NEVER_CONTENT_TAGS, tokens
+from .patterns import (
+    CHROME_TAGS,
+    CLUTTER_TOKENS,
+    HARD_CLUTTER_TOKENS,
+    NEVER_CONTENT_TAGS,
+    tokens,
+)
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: A paragraph this long with few links is prose; it protects its ancestors from removal.
 PROSE_MIN_CHARS = 80
-#: An element holding at least this share of the page's prose is never dropped for its name.
-PROTECT_SHARE = 0.5
+#: A hidden element holding this share of the page's prose is the article behind a toggle.
+HIDDEN_PROTECT_SHARE = 0.8
 #: Elements whose names say "article" are never dropped for their class tokens.
 _ARTICLE_MARKERS = ("articlebody", "article-body", "entry-content", "post-content")
 
@@ -49,7 +53,14 @@ def _is_hidden(el: html.HtmlElement) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+#: Content elements are judged by their text, never by their class: a tweet quoted in the
+#: body is a blockquote classed "twitter-tweet", and its words are the article's.
+_NAME_IMMUNE = frozenset({"p", "blockquote", "pre", "table", "tbody", "tr", "td", "li"})
+
+
 def _clutter_name(el: html.HtmlElement) -> bool:
+    if el.tag in _NAME_IMMUNE:
+        return False
     names = f"{el.get('class', '')} {el.get('id', '')}"
     if not names.strip():
         role = el.get("role")
@@ -60,14 +71,8 @@ def _clutter_name(el: html.HtmlElement) -> bool:
     return not tokens(names).isdisjoint(CLUTTER_TOKENS)
 
 
-def _candidates(root: html.HtmlElement) -> Iterable[html.HtmlElement]:
-    body = root.find("body")
-    start = body if body is not None else root
-    return list(start.iterdescendants())
-
-
 def strip_tree(root: html.HtmlElement) -> html.HtmlElement:
-    """Drop never-content elements, hidden ones, and chrome or clutter that holds no article."""
+    """Drop never-content elements and hidden ones (unless a hidden element is the article)."""
     for el in list(root.iter(*NEVER_CONTENT_TAGS)):
         if el.tag == "form" and len(el.text_content()) > 2000:
             # ASP.NET-style pages wrap everything in one form: unwrap it instead.
@@ -75,26 +80,36 @@ def strip_tree(root: html.HtmlElement) -> html.HtmlElement:
             continue
         if el.getparent() is not None:
             _drop(el)
-    weights = prose_weights(root)
-    total = weights.get(root, 0) or 1
-    for el in _candidates(root):
-        if not isinstance(el.tag, str) or el.getparent() is None:
-            continue
-        # Ancestors already removed leave their descendants detached from root.
-        if el.tag in ("html", "body", "article", "main"):
+    hidden = [el for el in root.iter() if isinstance(el.tag, str) and _is_hidden(el)]
+    if hidden:
+        weights = prose_weights(root)
+        total = weights.get(root, 0) or 1
+        for el in hidden:
+            if el.getparent() is not None and weights.get(el, 0) / total < HIDDEN_PROTECT_SHARE:
+                _drop(el)
+    return root
+
+
+def hard_clutter(el: html.HtmlElement) -> bool:
+    """Clutter that stays clutter however much prose it holds (a long comment thread)."""
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    return not tokens(names).isdisjoint(HARD_CLUTTER_TOKENS)
+
+
+def clutter_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
+    """Elements that look like chrome or widgets by their tag, role or class/id names.
+
+    They are not removed here: locate drops their chunks unless one of them turns out to hold
+    the article (a blog engine that wraps the post in ``<div class="widget Blog">``).
+    """
+    body = root.find("body")
+    found: set[html.HtmlElement] = set()
+    for el in (body if body is not None else root).iterdescendants():
+        tag = el.tag
+        if not isinstance(tag, str) or tag == "main":
             continue
         if el.get("itemprop") == "articleBody":
             continue
-        hidden = _is_hidden(el)
-        chrome = el.tag in CHROME_TAGS
-        if not (hidden or chrome or _clutter_name(el)):
-            continue
-        share = weights.get(el, 0) / total
-        if share >= PROTECT_SHARE and not hidden:
-            continue
-        if hidden and share >= 0.8:
-            continue
-        if chrome and el.tag == "header" and share > 0:
-            continue
-        _drop(el)
-    return root
+        if tag in CHROME_TAGS or _clutter_name(el):
+            found.add(el)
+    return found

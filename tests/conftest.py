@@ -1,0 +1,9 @@
+"""Shared test setup: the benchmarks directory is importable (one scorer for tests and bench)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
