@@ -9,6 +9,7 @@ are kept as subheadings.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -92,3 +93,62 @@ def best_run(scores: list[float]) -> tuple[int, int]:
             best = total
             best_span = (start, i + 1)
     return best_span
+
+
+_SHAPE_DIGITS = re.compile(r"\d+")
+_SHAPE_KEEP = re.compile(r"[^0:/.,\-]")
+_TIME_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
+#: Headings that open a comment section (help only: the repeated-shape rule needs no words).
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|leave a (?:comment|reply)|"
+    r"add (?:a |your )?comment|post a comment|join the (?:discussion|conversation)|"
+    r"kommentare?|commentaires?|comentarios?|comentários?|commenti|komentarze?|reacties|"
+    r"kommentarer|комментарии|коментарі|评论|評論|コメント|댓글)(?:\s*\(\d+\))?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _shape(text: str) -> str:
+    return _SHAPE_KEEP.sub("", _SHAPE_DIGITS.sub("0", text))
+
+
+def comment_cut(pieces: list[Piece], feats: list[Features], start: int, end: int) -> int:
+    """Where a comment section starts inside ``[start, end)`` (``end`` when there is none).
+
+    A comment section shows as short header lines of one shape (a date or a time: "… says:",
+    "March 3, 2019 at 4:47 pm") that recur between the comments; or as a heading naming it.
+    """
+    total = sum(max(0, f.words) for f in feats[start:end] if is_prose(f))
+    seen_prose = 0
+    shapes: dict[str, list[int]] = {}
+    for i in range(start, end):
+        f = feats[i]
+        if f.words <= 15 and not is_prose(f) and _TIME_OR_DATE.search(pieces[i].plain):
+            shapes.setdefault(_shape(pieces[i].plain), []).append(i)
+    first_repeat = end
+    for idx in shapes.values():
+        if len(idx) >= 3:
+            # each occurrence followed by prose-ish text: a comment header
+            between = sum(1 for a, b in itertools.pairwise(idx) if b - a >= 2)
+            if between >= 2:
+                first_repeat = min(first_repeat, idx[0])
+    for i in range(start, end):
+        f = feats[i]
+        if i >= first_repeat:
+            break
+        if is_prose(f):
+            seen_prose += f.words
+        elif (
+            seen_prose >= 0.5 * total
+            and pieces[i].type == "paragraph"
+            and _COMMENTS.match(pieces[i].plain.strip())
+        ):
+            return i
+    if first_repeat < end:
+        body_before = sum(f.words for f in feats[start:first_repeat] if is_prose(f))
+        if body_before >= 0.2 * total and body_before > 0:
+            cut = first_repeat
+            while cut > start and not is_prose(feats[cut - 1]) and first_repeat - cut < 4:
+                cut -= 1
+            return cut
+    return end

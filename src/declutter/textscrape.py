@@ -16,7 +16,7 @@ from .model import Block, Removed
 from .options import Options
 from .prune import fold, is_boilerplate, is_duplicate_of, prune_blocks
 from .textblocks import Piece
-from .textclassify import Features, best_run, features, is_prose, score
+from .textclassify import Features, best_run, comment_cut, features, is_prose, score
 from .textmeta import (
     is_date_line,
     parse_breadcrumb,
@@ -53,6 +53,7 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
     start, end = best_run(scores)
     if start == end:
         start, end = 0, len(pieces)
+    end = comment_cut(pieces, feats, start, end)
 
     lines = [p.plain for p in pieces]
     breadcrumb: tuple[str, ...] = ()
@@ -120,11 +121,19 @@ def _outside_reason(p: Piece, f: Features, dup: bool) -> str:
 
 
 def _duplicates(pieces: list[Piece]) -> list[bool]:
+    """Repeats of an earlier block (a short line counts when it recurs: a share bar)."""
     seen: list[str] = []
+    short: set[str] = set()
     out: list[bool] = []
     for p in pieces:
         folded = fold(p.plain)
-        out.append(p.type in ("paragraph", "quote", "heading") and is_duplicate_of(folded, seen))
+        if p.type not in ("paragraph", "quote", "heading"):
+            out.append(False)
+        elif len(folded) < 25:
+            out.append(folded in short and len(folded) >= 3)
+            short.add(folded)
+        else:
+            out.append(is_duplicate_of(folded, seen))
         seen.append(folded)
     return out
 
@@ -144,7 +153,7 @@ def _judge(
     if p.type != "code" and is_boilerplate(text):
         return None  # prune names it
     if dup[i]:
-        return None  # prune names it
+        return "duplicate"
     if p.type == "code":
         return None
     if f.link_ratio > 0.5 and not is_prose(f):
