@@ -139,14 +139,14 @@ def comment_cut(pieces: list[Piece], feats: list[Features], start: int, end: int
         if is_prose(f):
             seen_prose += f.words
         elif (
-            seen_prose >= 0.5 * total
+            seen_prose >= min(40, 0.5 * total)
             and pieces[i].type == "paragraph"
             and _COMMENTS.match(pieces[i].plain.strip())
         ):
             return i
     if first_repeat < end:
         body_before = sum(f.words for f in feats[start:first_repeat] if is_prose(f))
-        if body_before >= 0.2 * total and body_before > 0:
+        if body_before >= min(25, 0.2 * total):
             cut = first_repeat
             while cut > start and not is_prose(feats[cut - 1]) and first_repeat - cut < 4:
                 cut -= 1
