@@ -41,6 +41,8 @@ def gunzip_if_needed(data: bytes, source: str) -> bytes:
         out = d.decompress(data, MAX_DECOMPRESSED)
         if d.unconsumed_tail:
             raise InputError(source, f"decompressed size exceeds {MAX_DECOMPRESSED} bytes")
+        if not d.eof:
+            raise InputError(source, "corrupt or truncated gzip data")
         return out
     except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
         raise InputError(source, f"corrupt gzip data ({exc})") from None
