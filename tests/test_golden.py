@@ -160,4 +160,4 @@ def test_golden(case: Path, request: pytest.FixtureRequest) -> None:
 
 
 def test_cases_exist() -> None:
-    assert len(_case_dirs()) >= 1
+    assert len(_case_dirs()) >= 7
