@@ -18,10 +18,14 @@ from .strip import hard_clutter
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
 #: Link density above which a chunk is navigation rather than prose.
 LINKY = 0.5
+#: Inside the article, a block this linked is navigation ("Read more: …", a link row).
+NAV_LINK_DENSITY = 0.65
 #: A list item with this share of linked text is a link, not a point of the article.
 LINKED_ITEM = 0.15
 #: A "heading" this long is text in heading markup, and is scored as prose.
 LONG_HEADING = 150
+#: Vote of a short line without links: data lines, not navigation (which is linked).
+SHORT_PLAIN = 0.1
 #: Prose shorter than this gets only a partial vote: it could be a teaser line.
 PROSE_CHARS = 120
 _SEMANTIC_CLASSES = re.compile(
@@ -54,6 +58,8 @@ def chunk_score(chunk: Chunk) -> float:
         return 0.6 * n * (1 - 1.5 * ld)
     if sentence and n >= 40:
         return 0.5 * n * (1 - 2 * ld)
+    if ld == 0:
+        return SHORT_PLAIN * n
     return -0.3 * n
 
 
@@ -125,9 +131,24 @@ def locate(chunks: list[Chunk], clutter: set[html.HtmlElement] | None = None) ->
         return Located(None, [])
     best = _best(net, pos)
     chosen = [
-        c for c, path, ok in zip(chunks, paths, live, strict=True) if ok and best in path
+        c
+        for c, path, ok in zip(chunks, paths, live, strict=True)
+        if ok and best in path and not _navigation(c)
     ]
     return Located(best, chosen)
+
+
+def _navigation(chunk: Chunk) -> bool:
+    """Links inside the article that are no part of it: a "read more" line, a link list."""
+    if chunk.type == "image":
+        return False
+    if chunk.type == "list":
+        linked = sum(
+            1 for item, n in zip(chunk.items, chunk.item_links, strict=False)
+            if n > LINKED_ITEM * len(item)
+        )
+        return linked > 0.8 * len(chunk.items) and chunk.link_density > 0.3
+    return chunk.link_density > NAV_LINK_DENSITY
 
 
 def _path(el: html.HtmlElement, cache: dict[html.HtmlElement, list[html.HtmlElement]]) -> list[html.HtmlElement]:

@@ -44,7 +44,7 @@ class Block:
         if self.type == "table":
             return "\n".join(" | ".join(row) for row in self.rows)
         if self.type == "image":
-            return self.caption or ""
+            return ""  # a caption describes a picture; it is not body text
         return self.text
 
     def to_dict(self) -> dict[str, Any]:

@@ -63,7 +63,8 @@ _CLUTTER_TOKENS: dict[str, tuple[str, ...]] = {
         "tags", "tag", "tagcloud", "keywords", "topics", "categories", "byline", "author",
         "authors", "bio", "dateline", "timestamp", "meta", "hidden", "hide", "offscreen",
         "sronly", "visuallyhidden", "copyright", "disclaimer", "toc", "caption", "credit",
-        "credits", "alert", "notice", "banner",
+        "credits", "alert", "notice", "banner", "gallery", "slideshow", "carousel", "slider",
+        "lightbox",
     ),
 }  # fmt: skip
 
