@@ -16,7 +16,16 @@ from .model import Block, Removed
 from .options import Options
 from .prune import fold, is_boilerplate, is_duplicate_of, prune_blocks
 from .textblocks import Piece
-from .textclassify import Features, best_run, comment_cut, features, is_prose, score
+from .textclassify import (
+    Features,
+    best_run,
+    comment_cut,
+    features,
+    is_prose,
+    is_teaser,
+    looks_like_caption,
+    score,
+)
 from .textmeta import (
     is_date_line,
     parse_breadcrumb,
@@ -160,6 +169,10 @@ def _judge(
         return "navigation"
     if p.type in ("list", "table", "quote"):
         return None
+    if p.type in ("paragraph", "heading") and f.words <= 60 and looks_like_caption(text):
+        return "caption_or_fragment"
+    if p.type in ("paragraph", "heading") and f.words <= 30 and is_teaser(text):
+        return "related"
     if is_prose(f):
         return None
     if parse_byline(text):
@@ -188,6 +201,9 @@ def _heading_like(
 ) -> bool:
     """A short line followed by prose that is new (not a repeat): a subheading."""
     f = feats[i]
+    text = pieces[i].plain.strip()
+    if f.digit_share > 0.3 or not f.chars or " | " in text or text[0] in "([" or text[-1] in ")]":
+        return False
     if pieces[i].marked:
         return True
     if f.words > 20 or f.words == 0 or (f.ends and not pieces[i].plain.rstrip().endswith("?")):
