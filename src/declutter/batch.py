@@ -114,6 +114,8 @@ class Settings:
     options: Options = DEFAULTS
     timeout: float | None = None
     max_bytes: int | None = None
+    #: Test-only hooks (see TEST_*_ENV), captured in the parent process.
+    hooks: tuple[str | None, str | None, str | None] = (None, None, None)
 
 
 @dataclass(slots=True)
@@ -193,17 +195,20 @@ def _on_alarm(signum: int, frame: Any) -> None:
     raise _SoftTimeout
 
 
-def _test_hooks(source: str) -> None:
+def test_hooks_from_env() -> tuple[str | None, str | None, str | None]:
+    """The TEST_*_ENV variables of the parent (workers forked from a server do not see them)."""
+    return tuple(os.environ.get(v) or None for v in (TEST_SLEEP_ENV, TEST_HANG_ENV, TEST_CRASH_ENV))  # type: ignore[return-value]
+
+
+def _test_hooks(source: str, hooks: tuple[str | None, str | None, str | None]) -> None:
     """Test-only behaviour, driven by environment variables (see TEST_*_ENV)."""
-    sleep_on = os.environ.get(TEST_SLEEP_ENV)
+    sleep_on, hang_on, crash_on = hooks
     if sleep_on and sleep_on in source:
         time.sleep(3600)
-    hang_on = os.environ.get(TEST_HANG_ENV)
     if hang_on and hang_on in source:
         if hasattr(signal, "pthread_sigmask"):
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
         time.sleep(3600)
-    crash_on = os.environ.get(TEST_CRASH_ENV)
     if crash_on and crash_on in source:
         os._exit(3)
 
@@ -235,7 +240,8 @@ def process_job(job: Job, settings: Settings) -> Outcome:
     try:
         if job.error is not None:
             raise job.error
-        _test_hooks(job.source)
+        if any(settings.hooks):
+            _test_hooks(job.source, settings.hooks)
         data = _load(job, settings)
         if not data.strip():
             article = Article(source=job.source, url=job.url, extra=dict(job.extra))
@@ -567,7 +573,10 @@ def remove_stale_temporaries(root: str | Path) -> int:
 
 
 def output_complete(path: str | Path, fmt: Format) -> bool:
-    """True when a previous run wrote ``path`` completely (written atomically, ends in '\\n')."""
+    """True when a previous run wrote ``path`` completely (atomically, ending in a newline).
+
+    A JSON output that holds an error record does not count: ``--resume`` tries it again.
+    """
     try:
         with open(path, "rb") as f:
             f.seek(0, io.SEEK_END)
@@ -578,7 +587,9 @@ def output_complete(path: str | Path, fmt: Format) -> bool:
                 return False
             if fmt in ("json", "jsonl"):
                 f.seek(0)
-                json.loads(f.read().splitlines()[0] if fmt == "jsonl" else f.read())
+                record = json.loads(f.read().splitlines()[0] if fmt == "jsonl" else f.read())
+                if not isinstance(record, dict) or "error" in record:
+                    return False  # a failure is tried again
     except (OSError, ValueError):
         return False
     return True
@@ -874,7 +885,11 @@ def run_batch(
     summary = Summary()
     start = time.monotonic()
     settings = Settings(
-        cfg.input, replace(cfg.options, explain=cfg.explain), cfg.timeout, cfg.max_bytes
+        cfg.input,
+        replace(cfg.options, explain=cfg.explain),
+        cfg.timeout,
+        cfg.max_bytes,
+        test_hooks_from_env(),
     )
     sink = Sink(cfg, stream)
     learner = SiteLearner(explain=cfg.explain) if cfg.learn_sites else None
@@ -916,6 +931,8 @@ def run_batch(
         if outcome.status != "skipped":
             try:
                 sink.write(outcome)
+            except BrokenPipeError:
+                raise
             except OSError as exc:
                 raise OutputError(f"{outcome.out or cfg.out_file or 'output'}: {exc}") from None
         summary.seconds = time.monotonic() - start
@@ -1084,7 +1101,8 @@ def extract_one(
     job = next(_expand(cfg, Summary()))
     if job.needs_fetch:
         job = _fetch_now(job, cfg)
-    return process_with_budget(job, Settings(input, options, timeout, max_bytes))
+    settings = Settings(input, options, timeout, max_bytes, test_hooks_from_env())
+    return process_with_budget(job, settings)
 
 
 __all__ = [

@@ -1,72 +1,157 @@
-"""The breadcrumb trail of an HTML page, outermost first."""
+"""The breadcrumb trail of an HTML page, outermost first.
+
+Sources in order of trust: JSON-LD ``BreadcrumbList`` (sorted by ``position``), microdata and
+RDFa breadcrumbs, then an element marked as a breadcrumb (``aria-label``, class or id).
+"""
 
 from __future__ import annotations
 
-import json
+import re
+from typing import Any
 
-from lxml import html
+from lxml import etree, html
 
-from .segment import norm_space
+from .jsonld import JsonLd, first_text, node_types
+
+_SPACE = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"\s*(?:[›»>/|→·•]|\\|::)\s*")
+_TRIM = " \t\n\r›»>/|→·•\\:-–—"
+_LOWER = "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'"
+_MICRODATA = etree.XPath(
+    "descendant::*[@itemtype or @typeof]"
+    "[contains(@itemtype, 'readcrumb') or contains(@typeof, 'readcrumb')]"
+)
+_MARKED = etree.XPath(
+    "descendant::*[contains(@class, 'rumb')] | descendant::*[@id][contains(@id, 'rumb')]"
+    " | descendant::*[@aria-label]["
+    + " or ".join(
+        f"contains(translate(@aria-label, {_LOWER}), '{word}')"
+        for word in ("crumb", "ariane", "brotkr", "migas", "kruimel", "pfad", "percorso")
+    )
+    + "]"
+)
 
 
-def _jsonld_trail(root: html.HtmlElement) -> list[str]:
-    for script in root.iterfind(".//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().strip(_TRIM).strip()
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item and len(item) <= 100 and (not out or out[-1] != item):
+            out.append(item)
+    return out
+
+
+def _jsonld_trail(jsonld: JsonLd) -> list[str]:
+    for node in jsonld.nodes:
+        if "BreadcrumbList" not in node_types(node):
             continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(item["@graph"])
-                if item.get("@type") == "BreadcrumbList":
-                    elements = item.get("itemListElement") or []
-                    if isinstance(elements, dict):
-                        elements = [elements]
-                    named: list[tuple[float, str]] = []
-                    for i, el in enumerate(elements):
-                        if not isinstance(el, dict):
-                            continue
-                        name = el.get("name")
-                        inner = el.get("item")
-                        if not name and isinstance(inner, dict):
-                            name = inner.get("name")
-                        try:
-                            pos = float(el.get("position", i))
-                        except (TypeError, ValueError):
-                            pos = float(i)
-                        if isinstance(name, str) and name.strip():
-                            named.append((pos, norm_space(name)))
-                    if named:
-                        return [n for _, n in sorted(named, key=lambda t: t[0])]
+        elements: Any = node.get("itemListElement") or []
+        if isinstance(elements, dict):
+            elements = [elements]
+        if not isinstance(elements, list):
+            continue
+        named: list[tuple[float, int, str]] = []
+        for i, el in enumerate(elements):
+            el = jsonld.resolve(el)
+            if not isinstance(el, dict):
+                continue
+            name = first_text(el.get("name"))
+            inner = jsonld.resolve(el.get("item"))
+            if not name and isinstance(inner, dict):
+                name = first_text(inner.get("name"))
+            try:
+                pos = float(el.get("position", i + 1))
+            except (TypeError, ValueError):
+                pos = float(i + 1)
+            if name:
+                named.append((pos, i, _norm(name)))
+        trail = _dedupe([n for _, _, n in sorted(named)])
+        if trail:
+            return trail
     return []
+
+
+def _prop_text(el: Any) -> str:
+    return el.get("content") or el.text_content()
+
+
+def _microdata_trail(root: html.HtmlElement) -> list[str]:
+    containers = _MICRODATA(root)
+    for container in containers:
+        if "BreadcrumbList" not in f"{container.get('itemtype')} {container.get('typeof')}":
+            continue
+        named: list[tuple[float, int, str]] = []
+        items = container.xpath(
+            ".//*[contains(concat(' ', @itemprop, ' '), ' itemListElement ')"
+            " or contains(concat(' ', @property, ' '), ' itemListElement ')]"
+        )
+        for i, item in enumerate(items):
+            names = item.xpath(".//*[@itemprop='name' or @property='name']")
+            name = _norm(_prop_text(names[0])) if names else _norm(item.text_content())
+            positions = item.xpath(".//*[@itemprop='position' or @property='position']")
+            try:
+                pos = float(_prop_text(positions[0])) if positions else float(i + 1)
+            except ValueError:
+                pos = float(i + 1)
+            if name:
+                named.append((pos, i, name))
+        trail = _dedupe([n for _, _, n in sorted(named)])
+        if trail:
+            return trail
+    crumbs = []
+    for el in containers:
+        if "data-vocabulary.org/Breadcrumb" not in (el.get("itemtype") or ""):
+            continue
+        titles = el.xpath(".//*[@itemprop='title']")
+        if titles:
+            crumbs.append(_norm(_prop_text(titles[0])))
+    return _dedupe(crumbs)
 
 
 def _marked_trail(root: html.HtmlElement) -> list[str]:
-    for el in root.iter("nav", "ol", "ul", "div", "p", "span"):
-        marks = " ".join(
-            (el.get(a) or "") for a in ("aria-label", "class", "id", "itemtype")
-        ).lower()
-        if "breadcrumb" not in marks:
+    for el in _MARKED(root):
+        if el.tag in ("body", "html", "script", "style", "link", "meta"):
             continue
-        items = [
-            norm_space(x.text_content())
-            for x in el.iter("a", "li", "span")
-            if x.tag != "span" or x.get("itemprop") == "name"
-        ]
-        crumbs: list[str] = []
-        for item in items:
-            if item and item not in crumbs and len(item) < 80 and item not in "›»>/|":
-                crumbs.append(item)
-        if crumbs:
-            return crumbs
+        items = el.xpath(".//li[not(.//li)]")
+        if items:
+            crumbs = [_norm(li.text_content()) for li in items]
+        else:
+            links = el.xpath(".//a")
+            text = _SPACE.sub(" ", el.text_content()).strip()
+            crumbs = [_norm(a.text_content()) for a in links]
+            last = _SEPARATORS.split(text)[-1].strip() if text else ""
+            if not links:
+                crumbs = [_norm(p) for p in _SEPARATORS.split(text)]
+            elif last and _norm(last) not in crumbs:
+                crumbs.append(_norm(last))
+        trail = _dedupe([c for c in crumbs if c])
+        if trail and len(trail) <= 12 and sum(len(c) for c in trail) < 400:
+            return trail
     return []
 
 
-def find_breadcrumb(root: html.HtmlElement) -> list[str]:
-    """JSON-LD BreadcrumbList, then elements marked as breadcrumb."""
-    return _jsonld_trail(root) or _marked_trail(root)
+def find_breadcrumb(root: html.HtmlElement, jsonld: JsonLd | None = None) -> list[str]:
+    """JSON-LD BreadcrumbList, then microdata/RDFa, then elements marked as breadcrumb."""
+    if jsonld is None:
+        from .jsonld import load
+
+        jsonld = load(root)
+    return _jsonld_trail(jsonld) or _microdata_trail(root) or _marked_trail(root)
+
+
+def drop_repeated_headline(trail: list[str], headline: str | None) -> list[str]:
+    """The trail without its last crumb when that crumb only repeats the headline."""
+    if not trail or not headline:
+        return trail
+    last, head = _fold(trail[-1]), _fold(headline)
+    if last and (last == head or (len(last) > 20 and (head.startswith(last) or
+                                                       last.startswith(head)))):
+        return trail[:-1]
+    return trail

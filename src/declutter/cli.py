@@ -14,6 +14,7 @@ stderr naming the input, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -359,6 +360,11 @@ def declutter(
         if progress is not None:
             progress.close()
         _err(f"cannot write output: {exc}")
+        raise typer.Exit(1) from None
+    except BrokenPipeError:
+        # stdout was closed early (| head): stop quietly.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         if progress is not None:

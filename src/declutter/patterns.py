@@ -48,7 +48,7 @@ _CLUTTER_TOKENS: dict[str, tuple[str, ...]] = {
     ),
     "recommended": (
         "related", "recommended", "recommendations", "recirc", "recirculation", "more",
-        "popular", "trending", "mostread", "mostpopular", "readmore", "read", "outbrain",
+        "popular", "trending", "mostread", "mostpopular", "readmore", "outbrain",
         "taboola", "teaser", "teasers", "promo", "promoted", "sponsored", "upnext", "next",
         "prev", "previous", "also", "suggested", "youmaylike", "morestories", "rail",
     ),

@@ -47,10 +47,31 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip().lower()
 
 
+#: The commonest widget labels in other languages (advertisement, share, read also, more on
+#: the topic, copyright lines), whole-line matches only.  Help, not the rule: structure decides.
+_MORE_BOILERPLATE = re.compile(
+    r"^(?:anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reklama|reklame|"
+    r"advertentie|annons|mainos|реклама|реклама|广告|廣告|広告|광고|إعلان|פרסומת|διαφήμιση|"
+    r"teilen|partager|compartir|compartilhar|condividi|udostępnij|delen|dela|del|jaa|"
+    r"поделиться|поділитися|分享(?:到)?|シェア|공유하기|مشاركة|"
+    r"mehr zum thema|weitere artikel|lire aussi|à lire aussi|voir aussi|leia também|"
+    r"veja também|lee también|ver también|leggi anche|czytaj też|lees ook|läs också|"
+    r"читайте также|смотрите также|相关阅读|相關閱讀|関連記事|관련 기사|"
+    r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|"
+    r"все права защищены|版权所有.*|版權所有.*|(?:版权|版權).{0,40}|無断転載.*)$",
+    re.IGNORECASE,
+)
+
+
 def is_boilerplate(text: str) -> bool:
     """A whole block that is a known widget label or call to action."""
-    folded = _SPACE.sub(" ", text).strip().strip(":.!|-–—»›").strip()
-    return len(folded) < 200 and bool(BOILERPLATE_LINES.match(folded))
+    if len(text) > 300:
+        return False
+    folded = _SPACE.sub(" ", text).strip().strip(":.!|-–—»›：").strip()
+    return len(folded) < 200 and bool(
+        BOILERPLATE_LINES.match(folded) or _MORE_BOILERPLATE.match(folded)
+    )
 
 
 T = TypeVar("T", bound=Judged)

@@ -18,6 +18,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 PROSE_MIN_CHARS = 80
 #: A hidden element holding this share of the page's prose is the article behind a toggle.
 HIDDEN_PROTECT_SHARE = 0.8
+#: A widget whose text is mostly one blockquote is an embedded post, kept for its quote.
+EMBED_QUOTE_SHARE = 0.6
 #: Elements whose names say "article" are never dropped for their class tokens.
 _ARTICLE_MARKERS = ("articlebody", "article-body", "entry-content", "post-content")
 
@@ -110,6 +112,14 @@ def clutter_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
             continue
         if el.get("itemprop") == "articleBody":
             continue
-        if tag in CHROME_TAGS or _clutter_name(el):
+        if (tag in CHROME_TAGS or _clutter_name(el)) and not _embed_frame(el):
             found.add(el)
     return found
+
+
+def _embed_frame(el: html.HtmlElement) -> bool:
+    """The chrome around a quoted post (a tweet's widget): its quote is the article's."""
+    quote = el.find(".//blockquote")
+    if quote is None:
+        return False
+    return len(quote.text_content()) >= EMBED_QUOTE_SHARE * len(el.text_content())

@@ -16,8 +16,8 @@ _HOME = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|von|par|por|di|door|af|av|przez|autor(?:a|in)?:?|author:?|text:?|"
-    r"written by|posted by|автор:?|от)\s+(?P<names>[^\d\n]{2,120})$",
+    r"^(?:(?:by|von|par|por|di|door|af|av|przez|autor(?:a|in)?:?|author:?|text:?|"
+    r"written by|posted by|автор:?|от)\s+|(?:记者|作者[:：]?|文[/／]|記者)\s*)(?P<names>[^\d\n]{2,120})$",
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bi\b)\s*")
@@ -86,7 +86,7 @@ def parse_byline(line: str) -> tuple[str, ...]:
     names_text = re.split(r"\s+[|•·–—]\s+|\s+-\s+", m.group("names"))[0]
     names = [n.strip(" .,;") for n in _NAME_SPLIT.split(names_text)]
     names = [n for n in names if n and word_count(n) <= 5]
-    if not names or any(not n[:1].isupper() for n in names):
+    if not names or any(n[:1].islower() for n in names):
         return ()
     return tuple(names)
 
@@ -159,6 +159,8 @@ def pick_headline(
     perhaps with a " | Site" tail); then the title line itself with its tail dropped; then the
     nearest title-like line before the body.
     """
+    if title_at is not None and word_count(lines[title_at]) < 3:
+        title_at = None
     if title_at is not None:
         title = lines[title_at]
         for i in range(start - 1, title_at, -1):
@@ -168,6 +170,7 @@ def pick_headline(
         if 3 <= word_count(stripped) <= 30 and not stripped.endswith("."):
             return title_at, stripped
     low = title_at + 1 if title_at is not None else 0
+    best: tuple[float, int] | None = None
     for i in range(start - 1, max(low - 1, start - 8), -1):
         line = lines[i].strip()
         n = word_count(line)
@@ -175,7 +178,11 @@ def pick_headline(
             continue
         if is_date_line(line) or parse_byline(line) or parse_breadcrumb(line):
             continue
-        if line.endswith(".") and not line.endswith("..."):
+        if line.endswith((".", "。")) and not line.endswith("..."):
             continue  # a dek: the title is above it
-        return i, line
-    return None, None
+        rank = min(n, 20) - 0.5 * (start - 1 - i)
+        if best is None or rank > best[0]:
+            best = (rank, i)
+    if best is None:
+        return None, None
+    return best[1], lines[best[1]].strip()
