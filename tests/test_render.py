@@ -1,0 +1,341 @@
+"""Markdown and text output, read back with a real CommonMark parser (markdown-it-py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+import declutter
+from declutter import Article, Block
+
+CASE = Path(__file__).resolve().parent / "fixtures" / "cases" / "structured-tech" / "source.html"
+DOCS_URL = "https://www.postgresql.org/docs/current/sql-insert.html"
+
+
+def parse(md: str) -> list[Token]:
+    # CommonMark plus the GFM table extension (tables are not in core CommonMark).
+    return MarkdownIt("commonmark").enable("table").parse(md)
+
+
+def inline_text(token: Token) -> str:
+    """The visible text of an inline token (links and emphasis flattened)."""
+    return "".join(
+        c.content
+        for c in token.children or []
+        if c.type in ("text", "code_inline", "softbreak", "hardbreak")
+    )
+
+
+def blocks_of(tokens: list[Token]) -> list[tuple[str, Any]]:
+    """(kind, payload) for each top-level block of a parsed document."""
+    out: list[tuple[str, Any]] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.level != 0:
+            i += 1
+            continue
+        if t.type == "heading_open":
+            out.append((t.tag, inline_text(tokens[i + 1])))
+        elif t.type == "paragraph_open":
+            out.append(("p", inline_text(tokens[i + 1])))
+        elif t.type in ("bullet_list_open", "ordered_list_open"):
+            items = [
+                inline_text(tokens[j + 1])
+                for j in range(i, len(tokens))
+                if tokens[j].type == "paragraph_open" and tokens[j].level == 2
+            ]
+            end = next(
+                j
+                for j in range(i + 1, len(tokens))
+                if tokens[j].type == t.type[:-5] + "_close" and tokens[j].level == 0
+            )
+            items = [
+                inline_text(tokens[j + 1])
+                for j in range(i, end)
+                if tokens[j].type == "paragraph_open" and tokens[j].level == 2
+            ]
+            out.append(("ol" if t.type.startswith("ordered") else "ul", items))
+            i = end
+        elif t.type == "blockquote_open":
+            end = next(
+                j
+                for j in range(i + 1, len(tokens))
+                if tokens[j].type == "blockquote_close" and tokens[j].level == 0
+            )
+            texts = [inline_text(x) for x in tokens[i:end] if x.type == "inline"]
+            out.append(("blockquote", "\n\n".join(texts)))
+            i = end
+        elif t.type in ("fence", "code_block"):
+            out.append(("code", t.content))
+        elif t.type == "table_open":
+            end = next(j for j in range(i + 1, len(tokens)) if tokens[j].type == "table_close")
+            rows: list[list[str]] = []
+            for x in tokens[i:end]:
+                if x.type == "tr_open":
+                    rows.append([])
+                elif x.type == "inline" and rows:
+                    rows[-1].append(inline_text(x))
+            out.append(("table", rows))
+            i = end
+        elif t.type == "hr":
+            out.append(("hr", None))
+        i += 1
+    return out
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return declutter.extract(CASE.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def md_tokens(article: Article) -> list[Token]:
+    return parse(article.to_markdown())
+
+
+@pytest.fixture(scope="module")
+def md_blocks(md_tokens: list[Token]) -> list[tuple[str, Any]]:
+    return blocks_of(md_tokens)
+
+
+def test_headline_is_the_one_h1(article: Article, md_blocks: list[tuple[str, Any]]) -> None:
+    h1 = [text for kind, text in md_blocks if kind == "h1"]
+    assert h1 == [article.headline]
+    assert md_blocks[0] == ("h1", article.headline)
+
+
+def test_body_headings_keep_their_levels(md_blocks: list[tuple[str, Any]]) -> None:
+    headings = [(kind, text) for kind, text in md_blocks if kind in ("h2", "h3")]
+    assert headings == [
+        ("h2", "The plan"),
+        ("h2", "Dual writes"),
+        ("h3", "What about transactions?"),
+        ("h2", "Backfilling"),
+        ("h2", "Numbers"),
+    ]
+
+
+def test_ordered_list(md_blocks: list[tuple[str, Any]]) -> None:
+    lists = [items for kind, items in md_blocks if kind == "ol"]
+    assert lists and lists[0][0] == "Run PostgreSQL next to SQLite and write every change to both."
+    assert len(lists[0]) == 4
+
+
+def test_table(md_blocks: list[tuple[str, Any]]) -> None:
+    tables = [rows for kind, rows in md_blocks if kind == "table"]
+    assert tables == [
+        [
+            ["Step", "Duration", "Rows"],
+            ["Dual writes", "11 days", "212,000"],
+            ["Backfill", "6 hours", "4,180,000"],
+            ["Comparison", "7 days", "4,392,000"],
+        ]
+    ]
+
+
+def test_blockquote(md_blocks: list[tuple[str, Any]]) -> None:
+    quotes = [text for kind, text in md_blocks if kind == "blockquote"]
+    assert quotes == ["Make the new system boring before you make it important."]
+
+
+def test_code_block_verbatim(md_blocks: list[tuple[str, Any]], article: Article) -> None:
+    code = [text for kind, text in md_blocks if kind == "code"]
+    want = [b.text for b in article.blocks if b.type == "code"]
+    assert len(code) == 1 and code[0].rstrip("\n") == want[0]
+    assert '    log.exception("dual write failed"' in code[0]
+
+
+def test_inline_code_survives(md_tokens: list[Token]) -> None:
+    codes = [
+        c.content
+        for t in md_tokens
+        if t.type == "inline"
+        for c in t.children or []
+        if c.type == "code_inline"
+    ]
+    assert "database is locked" in codes
+
+
+def test_links_are_markdown_links(md_tokens: list[Token]) -> None:
+    links = []
+    for t in md_tokens:
+        children = t.children or []
+        for i, c in enumerate(children):
+            if c.type == "link_open":
+                links.append((c.attrs.get("href"), children[i + 1].content))
+    assert (DOCS_URL, "PostgreSQL INSERT documentation") in links
+
+
+def test_image_with_caption(md_tokens: list[Token]) -> None:
+    images = [
+        c for t in md_tokens if t.type == "inline" for c in t.children or [] if c.type == "image"
+    ]
+    assert [i.attrs.get("src") for i in images] == [
+        "https://labnotebook.example/img/sqlite-to-pg/architecture.png"
+    ]
+    assert images[0].content == "Diagram of the dual-write setup"
+
+
+def test_markdown_paragraphs_match_the_blocks(
+    article: Article, md_blocks: list[tuple[str, Any]]
+) -> None:
+    paragraphs = [text for kind, text in md_blocks if kind == "p"]
+    for block in article.blocks:
+        if block.type == "paragraph":
+            assert block.text in paragraphs
+
+
+def test_text_output_is_plain(article: Article) -> None:
+    text = article.to_text()
+    assert text.startswith(article.headline + "\n\n")
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    assert "PostgreSQL INSERT documentation" in text
+    assert DOCS_URL not in text
+    assert "](" not in text and "**" not in text and "`" not in text
+    assert not any(line.startswith("#") for line in text.splitlines())
+    assert "def save_booking(booking):" in text
+    assert "Step | Duration | Rows" in text
+
+
+def test_text_field_has_no_markup(article: Article) -> None:
+    assert "](" not in article.text and "<" not in article.text
+
+
+# -- hand-made articles: escaping and edge cases ---------------------------------------------
+
+
+def render_blocks(*blocks: Block, headline: str | None = "Title") -> list[tuple[str, Any]]:
+    return blocks_of(parse(Article(headline=headline, blocks=blocks).to_markdown()))
+
+
+def body_of(parsed: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """The blocks after the header's thematic break."""
+    idx = [i for i, (kind, _) in enumerate(parsed) if kind == "hr"]
+    return parsed[idx[0] + 1 :] if idx else parsed
+
+
+_BAD_ORDINAL_ESCAPE = pytest.mark.xfail(
+    strict=False,
+    reason="render._escape_line_start writes '\\1. ' but CommonMark cannot escape a digit: the "
+    "backslash shows up in the output; the escape belongs after the number ('1\\. ', '2024\\) ')",
+)
+_RAW_TEXT = pytest.mark.xfail(
+    strict=False,
+    reason="a Block without md (built by hand, from_dict, or a text scrape that sets none) is "
+    "written raw: its * _ [ ] ` and <tags> are read as Markdown/HTML instead of literal text",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "1. Not a list item but a sentence that begins with a number.",
+            marks=_BAD_ORDINAL_ESCAPE,
+        ),
+        "# Not a heading",
+        "- not a bullet",
+        "> not a quote",
+        "+ plus",
+        pytest.param("2024) was a year.", marks=_BAD_ORDINAL_ESCAPE),
+        pytest.param(
+            "Stars *like these* and _under_scores_ and [brackets](not-a-link) stay literal.",
+            marks=_RAW_TEXT,
+        ),
+        "A line with a trailing backslash \\",
+        pytest.param("<div>angle brackets</div> are text", marks=_RAW_TEXT),
+    ],
+)
+def test_paragraphs_that_look_like_markdown_stay_paragraphs(text: str) -> None:
+    body = body_of(render_blocks(Block("paragraph", text=text)))
+    assert body == [("p", text)]
+
+
+def test_heading_that_looks_like_markdown() -> None:
+    body = body_of(render_blocks(Block("heading", text="1. Introduction", level=2)))
+    assert body == [("h2", "1. Introduction")]
+
+
+def test_table_cells_with_pipes_and_ragged_rows() -> None:
+    body = body_of(render_blocks(Block("table", rows=(("a|b", "c"), ("1",), ("2", "3")))))
+    assert body == [("table", [["a|b", "c"], ["1", ""], ["2", "3"]])]
+
+
+def test_code_with_fences_inside() -> None:
+    code = "```\nnested fence\n```"
+    body = body_of(render_blocks(Block("code", text=code)))
+    assert body == [("code", code + "\n")]
+
+
+@_RAW_TEXT
+def test_list_items_that_look_like_markdown() -> None:
+    items = ("# not a heading", "1. not nested", "*stars*")
+    body = body_of(render_blocks(Block("list", items=items)))
+    assert body == [("ul", list(items))]
+
+
+def test_multi_paragraph_quote() -> None:
+    body = body_of(render_blocks(Block("quote", text="First.\n\nSecond.")))
+    assert body == [("blockquote", "First.\n\nSecond.")]
+
+
+def test_header_carries_breadcrumb_and_metadata() -> None:
+    article = Article(
+        headline="Title",
+        breadcrumb=("Home", "News"),
+        authors=("A. Writer",),
+        published="2024-05-06T07:08:09Z",
+        url="https://example.org/a",
+        blocks=(Block("paragraph", text="Body."),),
+    )
+    md = article.to_markdown()
+    parsed = blocks_of(parse(md))
+    assert parsed[0] == ("h1", "Title")
+    assert ("p", "Home › News") in parsed
+    assert "A. Writer" in md and "2024-05-06" in md
+    assert body_of(parsed) == [("p", "Body.")]
+
+
+def test_empty_article_renders() -> None:
+    assert Article().to_markdown().strip() == ""
+    assert Article().to_text().strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("html", "want"),
+    [
+        pytest.param(
+            "<p>1. Not a list item, a sentence that starts with a number.</p>",
+            "1. Not a list item, a sentence that starts with a number.",
+            marks=_BAD_ORDINAL_ESCAPE,
+        ),
+        ("<p># Not a heading but prose.</p>", "# Not a heading but prose."),
+        (
+            "<p>Stars *like these* and _under_scores_ and [brackets] stay literal.</p>",
+            "Stars *like these* and _under_scores_ and [brackets] stay literal.",
+        ),
+        pytest.param(
+            "<p>Write &lt;div&gt; to open a division.</p>",
+            "Write <div> to open a division.",
+            marks=pytest.mark.xfail(
+                strict=False,
+                reason="segment._md_escape escapes \\ ` * _ [ ] but not '<': text that reads "
+                "'<div>' is raw inline HTML in the Markdown and vanishes when rendered",
+            ),
+        ),
+    ],
+)
+def test_extracted_text_stays_literal_in_markdown(html: str, want: str) -> None:
+    prose = "A paragraph long enough to count as prose, with a full stop at its end. " * 3
+    page = (
+        "<html><head><title>Literal text</title></head><body><article><h1>Literal text</h1>"
+        f"<p>{prose}</p>{html}<p>{prose}</p></article></body></html>"
+    )
+    article = declutter.extract(page)
+    assert want in article.text
+    assert ("p", want) in blocks_of(parse(article.to_markdown()))
