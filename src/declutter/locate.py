@@ -15,11 +15,20 @@ from lxml import html
 from .segment import Chunk
 from .strip import hard_clutter
 
+# A date, a clock time, or a by-line opener: what a masthead line carries in any language.
+_DATELINE = re.compile(
+    r"\b(1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b|^\s*(by|von|par|por|di|door|av|af|przez|от)\s",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
 #: Link density above which a chunk is navigation rather than prose.
 LINKY = 0.5
 #: Inside the article, a block this linked is navigation ("Read more: …", a link row).
 NAV_LINK_DENSITY = 0.65
+#: The first block with this vote starts the body; short lines before it are masthead.
+HEAD_PROSE = 60
+#: A masthead line (date, byline, kicker) is shorter than this.
+HEAD_LINE = 80
 #: A list item with this share of linked text is a link, not a point of the article.
 LINKED_ITEM = 0.15
 #: A "heading" this long is text in heading markup, and is scored as prose.
@@ -135,7 +144,28 @@ def locate(chunks: list[Chunk], clutter: set[html.HtmlElement] | None = None) ->
         for c, path, ok in zip(chunks, paths, live, strict=True)
         if ok and best in path and not _navigation(c)
     ]
-    return Located(best, chosen)
+    return Located(best, _trim_head(chosen))
+
+
+def _trim_head(chunks: list[Chunk]) -> list[Chunk]:
+    """Drop the article's masthead: the <h1> and the short date/byline lines before the prose.
+
+    The headline and the byline are metadata; everything from the first prose block on is body.
+    """
+    for i, chunk in enumerate(chunks):
+        if chunk.type != "heading" and chunk_score(chunk) >= HEAD_PROSE:
+            break
+    else:
+        return chunks
+    head = [
+        c
+        for c in chunks[:i]
+        if not (
+            (c.type == "heading" and c.level == 1)
+            or (c.type == "paragraph" and len(c.text) < HEAD_LINE and _DATELINE.search(c.text))
+        )
+    ]
+    return head + chunks[i:]
 
 
 def _navigation(chunk: Chunk) -> bool:
