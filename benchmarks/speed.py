@@ -1,0 +1,181 @@
+"""Speed: ms per page for declutter and a bare lxml parse of the same pages, as a ratio, in one run.
+
+    python benchmarks/speed.py [--repeat N] [--limit N] [--slowest N] [--no-peers]
+
+Pages: tests/corpus/scrapinghub/html (decompressed up front) and the readability sources, held
+in memory as bytes, so that only extraction is timed.  Each tool runs over every page
+``--repeat`` times; the best pass counts (the least disturbed by the rest of the machine).
+trafilatura and readability-lxml (the ``bench`` extra) are timed too when importable, so their
+ratios come from the same run.  Then the time of each pipeline stage
+(``declutter.pipeline.stage_names()``), and the pages that cost the most relative to lxml.
+Issue 4's ceiling: a page costs at most 12× a bare lxml parse of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import gzip
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import lxml.html
+
+import declutter
+from declutter.decode import decode
+from declutter.options import DEFAULTS
+from declutter.pipeline import Page, stage_names
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+READABILITY_URL = "http://fakehost/test/page.html"
+CEILING = 12.0
+
+Doc = tuple[str, bytes, str | None]
+Tool = Callable[[bytes, str | None], object]
+
+
+def load_pages(limit: int | None = None) -> list[Doc]:
+    """(id, html bytes, url) for every page, decompressed up front."""
+    import json
+
+    truth = json.loads((CORPUS / "scrapinghub" / "ground-truth.json").read_text("utf-8"))
+    pages: list[Doc] = []
+    for path in sorted((CORPUS / "scrapinghub" / "html").glob("*.html.gz")):
+        pid = path.name.removesuffix(".html.gz")
+        pages.append((pid, gzip.decompress(path.read_bytes()), truth.get(pid, {}).get("url")))
+    for path in sorted((CORPUS / "readability").glob("*/source.html")):
+        pages.append((f"readability/{path.parent.name}", path.read_bytes(), READABILITY_URL))
+    return pages[:limit] if limit else pages
+
+
+def _lxml(data: bytes, url: str | None) -> object:
+    return lxml.html.document_fromstring(data)
+
+
+def _declutter(data: bytes, url: str | None) -> object:
+    return declutter.extract(data, url=url)
+
+
+def peer_tools() -> dict[str, Tool]:
+    """trafilatura and readability-lxml, when installed (the ``bench`` extra)."""
+    tools: dict[str, Tool] = {}
+    try:
+        import trafilatura
+
+        def _trafilatura(data: bytes, url: str | None) -> object:
+            return trafilatura.extract(data, url=url)
+
+        tools["trafilatura"] = _trafilatura
+    except ImportError:
+        pass
+    try:
+        from readability import Document
+
+        def _readability(data: bytes, url: str | None) -> object:
+            doc = Document(data, url=url)
+            doc.short_title()
+            return doc.summary()
+
+        tools["readability-lxml"] = _readability
+    except ImportError:
+        pass
+    return tools
+
+
+def time_tool(tool: Tool, pages: list[Doc], repeat: int) -> list[float]:
+    """Seconds per page, the best of ``repeat`` passes for each page."""
+    best = [float("inf")] * len(pages)
+    for _ in range(repeat):
+        gc.collect()
+        for i, (_pid, data, url) in enumerate(pages):
+            t0 = time.perf_counter()
+            with contextlib.suppress(Exception):  # a failure on a page still cost its time
+                tool(data, url)
+            best[i] = min(best[i], time.perf_counter() - t0)
+    return best
+
+
+def time_stages(pages: list[Doc], repeat: int) -> dict[str, float]:
+    """Seconds spent in decode and in each HTML stage, summed over the pages (best pass)."""
+    stages = stage_names()["html"]
+    names = ["decode"] + [s.__name__.lstrip("_") for s in stages]
+    best = {n: float("inf") for n in names}
+    for _ in range(repeat):
+        totals = dict.fromkeys(names, 0.0)
+        gc.collect()
+        for _pid, data, url in pages:
+            t0 = time.perf_counter()
+            text = decode(data)
+            totals["decode"] += time.perf_counter() - t0
+            page = Page(source=None, url=url, kind="html", text=text, options=DEFAULTS)
+            for stage, name in zip(stages, names[1:], strict=True):
+                t0 = time.perf_counter()
+                page = stage(page)
+                totals[name] += time.perf_counter() - t0
+        best = {n: min(best[n], totals[n]) for n in names}
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3, help="passes per tool (best counts)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    ap.add_argument("--slowest", type=int, default=5, help="list the N costliest pages")
+    ap.add_argument("--no-peers", action="store_true", help="skip trafilatura/readability-lxml")
+    args = ap.parse_args()
+
+    pages = load_pages(args.limit or None)
+    size = sum(len(d) for _, d, _ in pages) / len(pages) / 1024
+    print(f"{len(pages)} pages, {size:.0f} KiB on average, best of {args.repeat} passes\n")
+    tools: dict[str, Tool] = {"lxml parse": _lxml, "declutter": _declutter}
+    if not args.no_peers:
+        tools.update(peer_tools())
+    for _pid, data, url in pages[:5]:  # warm imports and caches
+        for tool in tools.values():
+            with contextlib.suppress(Exception):
+                tool(data, url)
+
+    times = {name: time_tool(tool, pages, args.repeat) for name, tool in tools.items()}
+    base = times["lxml parse"]
+    base_total = sum(base)
+    print(f"{'tool':<18} {'ms/page':>8} {'median':>8} {'× lxml':>7} {'median ×':>9}")
+    for name, secs in times.items():
+        per_page = [s / b for s, b in zip(secs, base, strict=True) if b > 0]
+        print(
+            f"{name:<18} {1000 * sum(secs) / len(secs):8.2f} {1000 * statistics.median(secs):8.2f}"
+            f" {sum(secs) / base_total:7.1f} {statistics.median(per_page):9.1f}"
+        )
+    ratio = sum(times["declutter"]) / base_total
+    verdict = "within" if ratio <= CEILING else "OVER"
+    print(
+        f"\ndeclutter costs {ratio:.1f}× a bare lxml parse ({verdict} the {CEILING:.0f}× ceiling)"
+    )
+
+    stage_times = time_stages(pages, args.repeat)
+    total = sum(stage_times.values())
+    print(f"\n{'stage':<10} {'ms/page':>8} {'share':>6} {'× lxml':>7}")
+    for name, secs in stage_times.items():
+        print(
+            f"{name:<10} {1000 * secs / len(pages):8.2f} {100 * secs / total:5.1f}%"
+            f" {secs / base_total:7.2f}"
+        )
+    print(f"{'all':<10} {1000 * total / len(pages):8.2f}")
+
+    if args.slowest:
+        print(f"\ncostliest {args.slowest} pages for declutter, relative to lxml:")
+        ranked = sorted(
+            zip(pages, times["declutter"], base, strict=True),
+            key=lambda t: t[1] / t[2] if t[2] else 0.0,
+            reverse=True,
+        )
+        for (pid, data, _url), secs, b in ranked[: args.slowest]:
+            print(
+                f"  {secs / b:6.1f}×  {1000 * secs:7.1f} ms  {len(data) // 1024:5d} KiB  {pid[:50]}"
+            )
+
+
+if __name__ == "__main__":
+    main()
