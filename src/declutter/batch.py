@@ -19,6 +19,8 @@ Guarantees:
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import io
 import json
 import multiprocessing
@@ -455,7 +457,28 @@ def _tmp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}{_TMP_MARK}{os.getpid()}")
 
 
-_NO_TMPFILE: set[int] = set()  # devices where an O_TMPFILE cannot be linked into place
+_NO_TMPFILE: set[int] = set()
+_AT_FDCWD = -100
+_AT_EMPTY_PATH = 0x1000
+_LIBC: list[Any] = []
+
+
+def _libc() -> Any:
+    """libc's ``linkat`` (names an O_TMPFILE by its descriptor), or None where unavailable."""
+    if not _LIBC:
+        try:
+            lib = ctypes.CDLL(None, use_errno=True)
+            lib.linkat.argtypes = [
+                ctypes.c_int,
+                ctypes.c_char_p,
+                ctypes.c_int,
+                ctypes.c_char_p,
+                ctypes.c_int,
+            ]
+            _LIBC.append(lib)
+        except (OSError, AttributeError):
+            _LIBC.append(None)
+    return _LIBC[0]  # devices where an O_TMPFILE cannot be linked into place
 
 
 class AtomicFile:
@@ -488,23 +511,34 @@ class AtomicFile:
     def write(self, data: bytes) -> None:
         self.stream.write(data)
 
+    def _link(self, target: Path) -> None:
+        """Give the anonymous file a name (``FileExistsError`` if the name is taken)."""
+        libc = _libc()
+        if libc is not None:
+            r = libc.linkat(self._fd, b"", _AT_FDCWD, os.fsencode(target), _AT_EMPTY_PATH)
+            if r == 0:
+                return
+            err = ctypes.get_errno()
+            if err == errno.EEXIST:
+                raise FileExistsError(err, os.strerror(err), str(target))
+        os.link(f"/proc/self/fd/{self._fd}", target, follow_symlinks=True)
+
     def _link_anonymous(self) -> None:
-        proc = f"/proc/self/fd/{self._fd}"
         try:
             try:
-                os.link(proc, self.path, follow_symlinks=True)
+                self._link(self.path)
                 return
             except FileExistsError:
                 pass
             tmp = _tmp_name(self.path)
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-            os.link(proc, tmp, follow_symlinks=True)
+            self._link(tmp)
             os.replace(tmp, self.path)
         except OSError as exc:
-            if isinstance(exc, FileExistsError) or exc.errno not in (18, 1, 2, 95, 38):
+            if isinstance(exc, FileExistsError):
                 raise
-            # This file system cannot link an anonymous file: copy it to a named temporary.
+            # This system cannot link an anonymous file: copy it to a named temporary.
             _NO_TMPFILE.add(os.stat(self.path.parent).st_dev)
             tmp = _tmp_name(self.path)
             os.lseek(self._fd, 0, os.SEEK_SET)
