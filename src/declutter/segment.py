@@ -99,9 +99,20 @@ class _Inline:
 class Segmenter:
     """Walks a (stripped) tree and emits chunks in document order."""
 
-    def __init__(self, base_url: str | None = None) -> None:
+    def __init__(
+        self, base_url: str | None = None, containers: set[html.HtmlElement] | None = None
+    ) -> None:
         self.base_url = base_url
         self.chunks: list[Chunk] = []
+        #: Inline-tagged elements (custom elements, <span>, <a> cards) that hold blocks.
+        self.containers = containers or set()
+        self._in_link = 0
+
+    def _add(self, chunk: Chunk) -> None:
+        if self._in_link:
+            chunk.link_chars = chunk.size
+            chunk.item_links = [len(i) for i in chunk.items]
+        self.chunks.append(chunk)
 
     # -- inline -----------------------------------------------------------------------------
 
@@ -167,9 +178,9 @@ class Segmenter:
                     p, m = norm_space(p), norm_space(m)
                     if p:
                         ratio = len(p) / max(len(plain), 1)
-                        self.chunks.append(Chunk(kind, el, p, m, int(links * ratio)))
+                        self._add(Chunk(kind, el, p, m, int(links * ratio)))
                 return
-        self.chunks.append(Chunk(kind, el, plain, md, links))
+        self._add(Chunk(kind, el, plain, md, links))
 
     def walk(self, el: html.HtmlElement) -> None:
         """Emit the chunks of a container element."""
@@ -180,10 +191,16 @@ class Segmenter:
             if not isinstance(tag, str):
                 buf.add(child.tail)
                 continue
-            if tag in BLOCK_TAGS and tag != "br":
+            if (tag in BLOCK_TAGS and tag != "br") or child in self.containers:
                 self._emit_text(el, buf)
                 buf = _Inline()
-                self.block(child)
+                if tag == "a":
+                    # A card: everything inside is one link, however it is laid out.
+                    self._in_link += 1
+                    self.block(child)
+                    self._in_link -= 1
+                else:
+                    self.block(child)
             else:
                 self._inline(child, buf)
             buf.add(child.tail)
@@ -196,7 +213,7 @@ class Segmenter:
             self._inline(el, buf)
             plain, md, links = buf.result()
             if plain:
-                self.chunks.append(Chunk("heading", el, plain, md, links, level=int(tag[1])))
+                self._add(Chunk("heading", el, plain, md, links, level=int(tag[1])))
             return
         if tag == "p":
             if any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS and c.tag != "br" for c in el):
@@ -212,7 +229,7 @@ class Segmenter:
         if tag == "pre":
             text = el.text_content().strip("\n")
             if text.strip():
-                self.chunks.append(Chunk("code", el, text, text))
+                self._add(Chunk("code", el, text, text))
             return
         if tag == "blockquote":
             self._quote(el)
@@ -249,13 +266,13 @@ class Segmenter:
             chunk = Chunk("list", el, link_chars=sum(item_links), ordered=el.tag == "ol")
             chunk.items, chunk.md_items, chunk.item_links = items, md_items, item_links
             chunk.text = "\n".join(items)
-            self.chunks.append(chunk)
+            self._add(chunk)
 
     def _quote(self, el: html.HtmlElement) -> None:
         parts: list[str] = []
         md_parts: list[str] = []
         links = 0
-        sub = Segmenter(self.base_url)
+        sub = Segmenter(self.base_url, self.containers)
         sub.walk(el)
         for c in sub.chunks:
             if c.type == "image":
@@ -264,7 +281,7 @@ class Segmenter:
             md_parts.append(c.md or c.text)
             links += c.link_chars
         if parts:
-            self.chunks.append(Chunk("quote", el, "\n\n".join(parts), "\n\n".join(md_parts), links))
+            self._add(Chunk("quote", el, "\n\n".join(parts), "\n\n".join(md_parts), links))
 
     def _table(self, el: html.HtmlElement) -> bool:
         """Emit a data table; False when the table is layout (then it is walked as a container)."""
@@ -287,7 +304,7 @@ class Segmenter:
         chunk = Chunk("table", el, link_chars=links)
         chunk.rows = rows
         chunk.text = "\n".join(" ".join(r) for r in rows)
-        self.chunks.append(chunk)
+        self._add(chunk)
         return True
 
     def _image(self, el: html.HtmlElement, caption: str | None) -> None:
@@ -303,7 +320,7 @@ class Segmenter:
         if self.base_url:
             src = urljoin(self.base_url, src)
         alt = norm_space(img.get("alt", "")) or None
-        self.chunks.append(Chunk("image", el, caption or "", src=src, alt=alt, caption=caption))
+        self._add(Chunk("image", el, caption or "", src=src, alt=alt, caption=caption))
 
     def _figure(self, el: html.HtmlElement) -> None:
         cap_el = el.find(".//figcaption")
@@ -337,6 +354,17 @@ def _ends_space(el: html.HtmlElement) -> bool:
 def segment(root: html.HtmlElement, base_url: str | None = None) -> list[Chunk]:
     """Every chunk of the page's body, in document order."""
     body = root.find("body")
-    seg = Segmenter(base_url)
+    seg = Segmenter(base_url, block_holders(root))
     seg.walk(body if body is not None else root)
     return seg.chunks
+
+
+def block_holders(root: html.HtmlElement) -> set[html.HtmlElement]:
+    """Every element with a block-level descendant (one pass, bottom-up)."""
+    holders: set[html.HtmlElement] = set()
+    for el in root.iter(*(BLOCK_TAGS - {"br", "img"})):
+        parent = el.getparent()
+        while parent is not None and parent not in holders:
+            holders.add(parent)
+            parent = parent.getparent()
+    return holders
