@@ -79,7 +79,7 @@ def _jsonld_trail(jsonld: JsonLd) -> list[str]:
 
 
 def _prop_text(el: Any) -> str:
-    return el.get("content") or el.text_content()
+    return str(el.get("content") or el.text_content())
 
 
 def _microdata_trail(root: html.HtmlElement) -> list[str]:
@@ -151,7 +151,8 @@ def drop_repeated_headline(trail: list[str], headline: str | None) -> list[str]:
     if not trail or not headline:
         return trail
     last, head = _fold(trail[-1]), _fold(headline)
-    if last and (last == head or (len(last) > 20 and (head.startswith(last) or
-                                                       last.startswith(head)))):
+    if last and (
+        last == head or (len(last) > 20 and (head.startswith(last) or last.startswith(head)))
+    ):
         return trail[:-1]
     return trail

@@ -40,13 +40,9 @@ class Meta:
 
 
 _SPACE = re.compile(r"\s+")
-_METAS = etree.XPath("//meta[@content]")
-_LINKS = etree.XPath("//link[@rel][@href]")
-_BASE = etree.XPath("//base[@href]")
-_TAG_LINKS = etree.XPath(
-    "//a[contains(concat(' ', translate(normalize-space(@rel), 'TAG', 'tag'), ' '), ' tag ')]"
-)
-_TEXT_SAMPLE = etree.XPath("//p[not(ancestor::nav or ancestor::footer or ancestor::aside)]")
+_TAG_LINKS = etree.XPath("descendant::a[@rel][contains(translate(@rel, 'TAG', 'tag'), 'tag')]")
+_TEXT_SAMPLE = etree.XPath("descendant::p")
+_SCANNED = ("meta", "link", "script", "title", "h1", "base", "time")
 _KEYWORD_JUNK = re.compile(r"^[\w-]+:[\w-]+$")
 
 SITE_KEYS = ("og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone")
@@ -58,19 +54,67 @@ IMAGE_KEYS = ("og:image:secure_url", "og:image", "og:image:url", "twitter:image"
               "twitter:image:src", "thumbnail", "image")  # fmt: skip
 
 
+@dataclass
+class _Scan:
+    """What one pass over the head-ish elements of the tree found."""
+
+    metas: dict[str, list[str]] = field(default_factory=dict)
+    canonical: str | None = None
+    base: str | None = None
+    title: str | None = None
+    h1s: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    times: list[html.HtmlElement] = field(default_factory=list)
+
+
+def _add_meta(metas: dict[str, list[str]], el: html.HtmlElement) -> None:
+    content = el.get("content")
+    if not content:
+        return
+    content = _SPACE.sub(" ", content).strip()
+    if not content:
+        return
+    for attr in ("property", "name", "itemprop", "http-equiv"):
+        value = el.get(attr)
+        if value:
+            for key in value.lower().split():
+                metas.setdefault(key, []).append(content)
+
+
+def _scan(root: html.HtmlElement) -> _Scan:
+    scan = _Scan()
+    for el in root.iter(*_SCANNED):
+        tag = el.tag
+        if tag == "meta":
+            _add_meta(scan.metas, el)
+        elif tag == "script":
+            kind = (el.get("type") or "").lower()
+            if "ld+json" in kind and el.text:
+                scan.scripts.append(el.text)
+        elif tag == "h1":
+            if len(scan.h1s) < 20:
+                scan.h1s.append(el.text_content())
+        elif tag == "link":
+            if scan.canonical is None and "canonical" in (el.get("rel") or "").lower().split():
+                href = (el.get("href") or "").strip()
+                scan.canonical = href or None
+        elif tag == "title":
+            if scan.title is None:
+                scan.title = el.text_content()
+        elif tag == "time":
+            if el.get("datetime"):
+                scan.times.append(el)
+        elif tag == "base" and scan.base is None:
+            scan.base = el.get("href")
+    return scan
+
+
 def collect_metas(root: html.HtmlElement) -> dict[str, list[str]]:
     """``<meta>`` contents by lower-case key (property, name, itemprop, http-equiv; a
     space-separated property names several keys), in document order."""
     metas: dict[str, list[str]] = {}
-    for el in _METAS(root):
-        content = _SPACE.sub(" ", el.get("content") or "").strip()
-        if not content:
-            continue
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            value = el.get(attr)
-            if value:
-                for key in value.lower().split():
-                    metas.setdefault(key, []).append(content)
+    for el in root.iter("meta"):
+        _add_meta(metas, el)
     return metas
 
 
@@ -153,15 +197,6 @@ def _tags(root: html.HtmlElement, metas: dict[str, list[str]], jsonld: JsonLd) -
     return tuple(out[:50])
 
 
-def _canonical(root: html.HtmlElement, metas: dict[str, list[str]]) -> str | None:
-    for link in _LINKS(root):
-        if "canonical" in (link.get("rel") or "").lower().split():
-            href = (link.get("href") or "").strip()
-            if href:
-                return href
-    return _first(metas, ("og:url", "twitter:url"))
-
-
 def _text_sample(root: html.HtmlElement, limit: int = 3000) -> str:
     parts: list[str] = []
     size = 0
@@ -176,16 +211,18 @@ def _text_sample(root: html.HtmlElement, limit: int = 3000) -> str:
 
 def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
     """Metadata from the page's markup (call before the tree is stripped)."""
-    jsonld = jsonld_mod.load(root)
-    metas = collect_metas(root)
-    bases = _BASE(root)
-    base = _absolute(bases[0].get("href"), url) if bases else url
+    scan = _scan(root)
+    jsonld = jsonld_mod.load(None, scan.scripts)
+    metas = scan.metas
+    base = _absolute(scan.base, url) if scan.base else url
     site_names = _site_names(metas, jsonld)
     trail = find_breadcrumb(root, jsonld)
-    headline = find_headline(root, jsonld, metas, site_names, trail[:-1])
+    headline = find_headline(
+        root, jsonld, metas, site_names, trail[:-1], title=scan.title or "", h1s=scan.h1s
+    )
     trail = drop_repeated_headline(trail, headline)
-    published, modified = find_dates(root, jsonld, metas, url)
-    canonical = _absolute(_canonical(root, metas), base)
+    published, modified = find_dates(root, jsonld, metas, url, scan.times)
+    canonical = _absolute(scan.canonical or _first(metas, ("og:url", "twitter:url")), base)
     image = _absolute(_first(metas, IMAGE_KEYS) or _jsonld_image(jsonld), base)
     if image and image.startswith("data:"):
         image = None

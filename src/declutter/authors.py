@@ -1,0 +1,349 @@
+"""Authors of a page: JSON-LD, meta tags, rel/itemprop markup and by-line elements.
+
+Author strings are split into names and trimmed of "By"-style prefixes, roles, credentials,
+dates, handles, URLs and "| Staff" tails; the names are deduplicated and never a URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree, html
+
+from .jsonld import JsonLd, clean_text, first_text, node_types
+
+_SPACE = re.compile(r"\s+")
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w+", re.IGNORECASE)
+_IS_URL = re.compile(r"^\s*(?:https?:|www\.|/)\S*\s*$", re.IGNORECASE)
+_EMPTY_PARENS = re.compile(r"[(\[]\s*[)\]]")
+# "By", "Written by", "Von", "Par", "Por", "Door", "Av", "Przez", "Author:", … at the start.
+_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|reported|published|story|text|words|photos?|interview|"
+    r"geschrieben|écrit|escrito|scritto)\s+)?(?:by|from|von|par|por|door|av|af|przez|od|"
+    r"texte?|author|authors|autor|autorin|autore|auteure?s?|autores|writer|"
+    r"reporter|reporting|bylined?)\b\s*[:：\-–—]?\s*",
+    re.IGNORECASE,
+)
+# The same words inside a longer line ("Tech Industry by Steven Musil").
+_BY_INSIDE = re.compile(r"(?:^|\s)(?:by|von|par|por|door|przez)\s*:?\s+", re.IGNORECASE)
+_STRONG_SEP = re.compile(r"\s*(?:[;|•·/\n\t]|\s[-–—]\s)\s*")
+_WORD_SEP = re.compile(
+    r"\s+(?:and|&|und|et|y|e|en|og|och|ja|ve|и|și|és|with|avec|mit|con|sowie)\s+"
+    r"|^(?:and|with|avec|mit|con|und|et|y)\s+|\s*&\s*",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+_TRIM = " \t\n\r,.;:|-–—•·*()[]{}\"'“”‘’«»"
+
+_CREDENTIALS = frozenset(
+    """
+    ma md phd ph.d ph.d. mph ms msc bsc ba mba rn dds do jr jr. sr sr. ii iii iv esq esq. facp
+    fache mrcp frcp lcsw cpa
+    """.split()  # noqa: SIM905
+)
+#: Words that make a part a role, a label or a date rather than a person's name.
+_NON_NAME = frozenset(
+    """
+    staff writer writers editor editors editorial reporter reporters correspondent
+    correspondents contributor contributors contributing columnist journalist journalists
+    photographer photographers technologist senior associate assistant chief director manager
+    president vice news desk team agency press wire updated update published posted last min
+    mins read reading comments comment share follow profile more articles article about author
+    authors autor autorin auteur auteurs journaliste redakteur redakteurin redaktion rédaction
+    rédacteur rédactrice periodista redactor redacción giornalista redazione correspondente
+    jornalista admin administrator anonymous unknown guest sign subscribe view all posts post
+    bio email twitter facebook instagram linkedin health technology project media group network
+    magazine online digital institute foundation association society university company inc ltd
+    llc corp analysis opinion sponsored content partner partners via source sources image images
+    photo photos video illustration illustrations mins minutes hours ago today yesterday am pm
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec
+    """.split()  # noqa: SIM905
+)
+_GENERIC_NAMES = frozenset(
+    """
+    admin administrator staff editor editors redaktion rédaction redacción redazione anonymous
+    unknown guest team webmaster
+    """.split()  # noqa: SIM905
+)
+
+_AUTHOR_KEYS = (
+    "author", "byl", "dc.creator", "dc:creator", "dcterms.creator", "article:author",
+    "og:article:author", "parsely-author", "sailthru.author", "citation_author",
+    "book:author", "twitter:data1:author",
+)  # fmt: skip
+
+_ITEMPROP_AUTHOR = etree.XPath(
+    "descendant::*[@itemprop][contains(@itemprop, 'author') or contains(@itemprop, 'creator')]"
+)
+_REL_AUTHOR = etree.XPath(
+    "descendant::a[@rel][contains(translate(@rel, 'AUTHOR', 'author'), 'author')]"
+)
+_MARKED = etree.XPath(
+    "descendant::*[@class or @id]["
+    + " or ".join(
+        f"contains(@{attr}, '{word}')"
+        for attr in ("class", "id")
+        for word in ("uthor", "yline", "byl", "UTHOR", "YLINE", "auteur", "autor", "riter")
+    )
+    + "]"
+)
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+_MARK_TOKENS = frozenset(
+    {"byline", "bylines", "author", "authors", "byl", "writer", "auteur", "autor", "autore",
+     "dateline", "writtenby", "authorname", "bylinename", "byline__name", "author_name",
+     "articleauthor", "postauthor", "entryauthor", "authorinfo", "authorlink"}
+)  # fmt: skip
+_SKIP_TOKENS = frozenset(
+    {"comment", "comments", "related", "recirc", "recommended", "sidebar", "widget", "widgets",
+     "footer", "bio", "biography", "about", "avatar", "teaser", "teasers", "promo", "reply",
+     "replies", "trending", "popular", "more", "next", "prev", "previous", "newsletter",
+     "respond", "discussion", "thumb", "thumbnail", "img", "image", "photo", "pic", "hr",
+     "title", "box", "card", "list"}
+)  # fmt: skip
+_SKIP_TAGS = frozenset({"footer", "aside", "nav", "form", "input", "img", "script", "style"})
+
+
+def _fold(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def _titlecase_if_shouting(name: str) -> str:
+    letters = [c for c in name if c.isalpha()]
+    if (
+        len(letters) > 3
+        and all(c.isupper() for c in letters)
+        and all(c.isascii() or c.isalpha() for c in name)
+    ):
+        return " ".join(w[:1] + w[1:].lower() for w in name.split(" "))
+    return name
+
+
+def _clean_part(part: str) -> str:
+    part = _PREFIX.sub("", part.strip(_TRIM), count=1)
+    m = _DIGIT.search(part)
+    if m:
+        part = part[: m.start()]
+    words = part.strip(_TRIM).split()
+    while words and words[-1].strip(_TRIM).lower() in _NON_NAME:
+        words.pop()
+    return " ".join(words).strip(_TRIM)
+
+
+def is_name(text: str) -> bool:
+    """Whether ``text`` reads like a person's (or a named body's) name."""
+    if not text or len(text) > 60 or _DIGIT.search(text) or "@" in text or "://" in text:
+        return False
+    words = text.split()
+    if len(words) > 6:
+        return False
+    if not any(c.isalpha() for c in text):
+        return False
+    lowered = [w.strip(_TRIM).lower() for w in words]
+    if all(w in _NON_NAME or w in _CREDENTIALS for w in lowered):
+        return False
+    if text.casefold() in _GENERIC_NAMES:
+        return False
+    # Most words of a role or a label are in the list; a name has at most one such word.
+    return sum(w in _NON_NAME for w in lowered) <= 1
+
+
+def _reorder_last_first(segment: str) -> str:
+    """ "Jong, Michiel de" → "Michiel de Jong"; other strings are returned unchanged."""
+    parts = [p.strip() for p in segment.split(",")]
+    if (
+        len(parts) == 2
+        and len(parts[0].split()) == 1
+        and 1 <= len(parts[1].split()) <= 3
+        and parts[1].strip(_TRIM).lower() not in _CREDENTIALS
+        and not _WORD_SEP.search(segment)
+        and parts[0][:1].isupper()
+    ):
+        return f"{parts[1]} {parts[0]}"
+    return segment
+
+
+def split_authors(text: str | None) -> list[str]:
+    """Names in an author string: "By A and B | Staff" → ["A", "B"]."""
+    if not text:
+        return []
+    text = clean_text(text)
+    text = _URLISH.sub(" ", text)
+    text = _EMPTY_PARENS.sub(" ", text)
+    text = text.replace("(", ", ").replace(")", ", ").replace("[", ", ").replace("]", ", ")
+    stripped = _PREFIX.sub("", text.strip(_TRIM), count=1)
+    if stripped == text.strip(_TRIM):
+        m = _BY_INSIDE.search(text)
+        if m:
+            stripped = text[m.end() :]
+    names: list[str] = []
+    for segment in _STRONG_SEP.split(stripped):
+        segment = _reorder_last_first(segment.strip(_TRIM))
+        got_name = False
+        for comma_part in segment.split(","):
+            comma_part = comma_part.strip(_TRIM)
+            if not comma_part:
+                continue
+            if comma_part.lower().strip(".") in _CREDENTIALS or comma_part.lower() in _CREDENTIALS:
+                continue
+            stop = False
+            for sub in _WORD_SEP.split(comma_part):
+                name = _clean_part(sub or "")
+                if name and is_name(name):
+                    names.append(_titlecase_if_shouting(name))
+                    got_name = True
+                elif got_name and sub and sub.strip(_TRIM):
+                    stop = True
+                    break
+            if stop:
+                break
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        key = _fold(name)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
+
+
+def _jsonld_authors(jsonld: JsonLd) -> tuple[list[str], list[str]]:
+    """(person names, organisation names) declared as the article's author."""
+    persons: list[str] = []
+    orgs: list[str] = []
+    for node in jsonld.articles():
+        for key in ("author", "creator"):
+            value: Any = node.get(key)
+            if value is None:
+                continue
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                item = jsonld.resolve(item)
+                if isinstance(item, str):
+                    if "://" not in item:
+                        persons.extend(split_authors(item))
+                elif isinstance(item, dict):
+                    name = first_text(item.get("name"))
+                    if not name:
+                        given = first_text(item.get("givenName")) or ""
+                        family = first_text(item.get("familyName")) or ""
+                        name = f"{given} {family}".strip() or None
+                    if not name or "://" in name:
+                        continue
+                    if node_types(item) & {
+                        "Organization",
+                        "NewsMediaOrganization",
+                        "Corporation",
+                        "WebSite",
+                    }:
+                        orgs.append(name)
+                    else:
+                        persons.extend(split_authors(name))
+            if persons:
+                break
+        if persons:
+            break
+    return persons, orgs
+
+
+def _meta_authors(metas: dict[str, list[str]]) -> list[str]:
+    for key in _AUTHOR_KEYS:
+        names: list[str] = []
+        for value in metas.get(key, ()):
+            if _IS_URL.match(value) or value.strip().startswith("@"):
+                continue
+            names.extend(split_authors(value))
+        if names:
+            return names
+    return []
+
+
+def _tokens(el: Any) -> set[str]:
+    text = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return {t.lower() for t in _TOKEN_SPLIT.split(text) if t}
+
+
+def _in_clutter(el: Any) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in _SKIP_TAGS:
+            return True
+        if anc.tag in ("article", "main", "body"):
+            return False
+        if _tokens(anc) & {
+            "comment",
+            "comments",
+            "related",
+            "recirc",
+            "sidebar",
+            "footer",
+            "reply",
+            "replies",
+            "discussion",
+            "respond",
+        }:
+            return True
+    return False
+
+
+def _element_text(el: Any) -> str:
+    if el.tag == "meta":
+        return str(el.get("content") or "")
+    inner = el.find(".//*[@itemprop='name']")
+    if inner is not None:
+        return str(inner.get("content") or inner.text_content())
+    return str(el.text_content())
+
+
+def _dom_groups(root: html.HtmlElement) -> Iterator[list[Any]]:
+    yield [
+        el
+        for el in _ITEMPROP_AUTHOR(root)
+        if el.tag != "link" and {"author", "creator"} & set((el.get("itemprop") or "").split())
+    ]
+    yield [el for el in _REL_AUTHOR(root) if "author" in (el.get("rel") or "").lower().split()]
+    marked = []
+    for el in _MARKED(root):
+        if el.tag in _SKIP_TAGS:
+            continue
+        tokens = _tokens(el)
+        if tokens & _MARK_TOKENS and not tokens & _SKIP_TOKENS:
+            marked.append(el)
+    yield marked
+
+
+def _dom_authors(root: html.HtmlElement) -> list[str]:
+    for group in _dom_groups(root):
+        first_parent = None
+        names: list[str] = []
+        for el in group:
+            if first_parent is not None and el.getparent() is not first_parent:
+                continue
+            text = _element_text(el)
+            if not text.strip() or len(text) > 200 or _in_clutter(el):
+                continue
+            found = split_authors(text)
+            if found:
+                names.extend(n for n in found if n not in names)
+                first_parent = el.getparent()
+        if names:
+            return names
+    return []
+
+
+def find_authors(
+    root: html.HtmlElement, jsonld: JsonLd, metas: dict[str, list[str]]
+) -> tuple[str, ...]:
+    """The page's authors, most trusted source first; () when none is named."""
+    persons, orgs = _jsonld_authors(jsonld)
+    names = persons or _meta_authors(metas) or _dom_authors(root) or orgs
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        key = _fold(name)
+        if key not in seen and not name.startswith(("http:", "https:")):
+            seen.add(key)
+            out.append(name)
+    return tuple(out[:20])

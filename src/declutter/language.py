@@ -1,0 +1,207 @@
+"""The language of a page: declared (``lang``, ``content-language``, ``og:locale``, JSON-LD)
+or detected from the text by script statistics and function-word counts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lxml import html
+
+from .jsonld import JsonLd, first_text
+
+_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{4}))?(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_].*)?$")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NAMES = {
+    "english": "en", "german": "de", "deutsch": "de", "french": "fr", "français": "fr",
+    "spanish": "es", "español": "es", "italian": "it", "italiano": "it", "portuguese": "pt",
+    "português": "pt", "dutch": "nl", "nederlands": "nl", "russian": "ru", "chinese": "zh",
+    "japanese": "ja", "korean": "ko", "arabic": "ar", "polish": "pl", "polski": "pl",
+    "czech": "cs", "čeština": "cs", "swedish": "sv", "svenska": "sv", "turkish": "tr",
+}  # fmt: skip
+_UNDETERMINED = frozenset({"und", "mul", "zxx", "mis", "xx", "x-default"})
+
+
+def normalize_language(value: str | None) -> str | None:
+    """A BCP 47 tag (``en``, ``en-US``, ``zh-Hant-TW``) from a declared value, or None."""
+    if not value:
+        return None
+    value = value.strip().split(",")[0].split(";")[0].strip()
+    if not value or value.lower() in _UNDETERMINED:
+        return None
+    if value.lower() in _NAMES:
+        return _NAMES[value.lower()]
+    m = _TAG.match(value)
+    if not m:
+        return None
+    lang, script, region = m.groups()
+    out = lang.lower()
+    if script:
+        out += "-" + script.title()
+    if region:
+        out += "-" + region.upper()
+    return out
+
+
+# --- detection ------------------------------------------------------------------------------
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    code: frozenset(words.split())
+    for code, words in {
+        "en": "the and of to in is that it for was on are with as this be at by not from have "
+              "or but which you his they we an has were their been would will there what its",
+        "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als "
+              "auch es an werden aus er hat dass sie nach wird bei einer um noch wie über so zum",
+        "fr": "le la les de des et en un une du est que qui dans pour pas au sur par plus ne se "
+              "ce il sont avec son sa mais ou aux été elle nous vous leur cette comme",
+        "es": "el la de que y en los se del las un por con no una su para es al lo como más "
+              "pero sus le ya o fue este ha sí porque esta son entre cuando muy sin sobre",
+        "it": "il di che e la per un in è del non una sono da le si con gli al della dei nel "
+              "alla anche ma più ha come lo questo delle ci nella essere",
+        "pt": "de que o a e do da em um para é com não uma os no se na por mais as dos como mas "
+              "foi ao ele das tem à seu sua ou ser quando muito há nos já está também",
+        "nl": "de het een en van in is dat op te zijn voor met die niet aan er om ook als dan "
+              "maar bij nog uit wordt door naar heeft wel zij hij kan deze",
+        "sv": "och i att det som en på är av för med till den har de inte om ett han men var "
+              "jag sig från vi så kan när efter också detta",
+        "da": "og i at det er en til på de som med af for ikke der har den et var jeg men han "
+              "om fra vi så kan efter også eller blev",
+        "no": "og i det som er en på til av at for med har de ikke den jeg var om et men så "
+              "han fra vi kan etter også eller ble",
+        "fi": "ja on ei se että oli hän ovat kun mutta tai myös sen kuin mitä niin joka tämä "
+              "ole vain jo sitä olla nyt hänen",
+        "pl": "i w na z do że się nie jest to o jak ale po co tak za od są przez jego już może "
+              "dla oraz który tylko jej",
+        "cs": "a se v na je že to s z do o k i jako ale by pro jsou jeho už také jak když nebo "
+              "který které byl bylo podle",
+        "sk": "a sa v na je že to s z do o k i ako ale by pre sú jeho už aj keď alebo ktorý "
+              "ktoré bol bolo podľa",
+        "ro": "și în de la a cu pe o nu este că din se care un mai sunt pentru fost sau ca "
+              "dar lui acest această",
+        "hu": "a az és hogy nem is egy van meg csak de már el ki mint volt még azt ez vagy "
+              "lesz pedig után kell",
+        "tr": "ve bir bu da de için ile çok ne daha gibi olarak olan en ama kadar sonra her "
+              "değil mi ki var",
+        "id": "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena ada "
+              "oleh saya mereka sudah atau bisa",
+        "ca": "el la de i que a en els les per un una amb no es del al més com però seu són "
+              "va ha hi",
+        "hr": "i je u na se da su za od a to s koji ne kao što iz ali bi su sa te ili",
+        "vi": "và của là có được cho không những trong một các người này với đã khi đến",
+        "ru": "и в не на что с по как это он к из его то но за от все она так о же был для "
+              "был также только или",
+        "uk": "і в на що з не та до як це у за від його але він є також із які її про або",
+        "bg": "и на да в за се не от е с че по са като това ще които му но той си",
+        "sr": "и у је да на се за од са су не као што из али или то",
+    }.items()
+}  # fmt: skip
+
+_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x024F, "Latn"), (0x0370, 0x03FF, "Grek"), (0x0400, 0x04FF, "Cyrl"),
+    (0x0530, 0x058F, "Armn"), (0x0590, 0x05FF, "Hebr"), (0x0600, 0x06FF, "Arab"),
+    (0x0750, 0x077F, "Arab"), (0x0900, 0x097F, "Deva"), (0x0980, 0x09FF, "Beng"),
+    (0x0A00, 0x0A7F, "Guru"), (0x0A80, 0x0AFF, "Gujr"), (0x0B80, 0x0BFF, "Taml"),
+    (0x0C00, 0x0C7F, "Telu"), (0x0C80, 0x0CFF, "Knda"), (0x0D00, 0x0D7F, "Mlym"),
+    (0x0D80, 0x0DFF, "Sinh"), (0x0E00, 0x0E7F, "Thai"), (0x0E80, 0x0EFF, "Laoo"),
+    (0x1000, 0x109F, "Mymr"), (0x10A0, 0x10FF, "Geor"), (0x1100, 0x11FF, "Hang"),
+    (0x1200, 0x137F, "Ethi"), (0x1780, 0x17FF, "Khmr"), (0x1E00, 0x1EFF, "Latn"),
+    (0x3040, 0x30FF, "Kana"), (0x3400, 0x4DBF, "Hani"), (0x4E00, 0x9FFF, "Hani"),
+    (0xAC00, 0xD7AF, "Hang"), (0xF900, 0xFAFF, "Hani"),
+)  # fmt: skip
+_SCRIPT_LANG = {
+    "Grek": "el", "Armn": "hy", "Hebr": "he", "Deva": "hi", "Beng": "bn", "Guru": "pa",
+    "Gujr": "gu", "Taml": "ta", "Telu": "te", "Knda": "kn", "Mlym": "ml", "Sinh": "si",
+    "Thai": "th", "Laoo": "lo", "Mymr": "my", "Geor": "ka", "Hang": "ko", "Ethi": "am",
+    "Khmr": "km",
+}  # fmt: skip
+_PERSIAN = frozenset("پچژگکی")
+_URDU = frozenset("ٹڈڑںےھ")
+
+
+def _script(ch: str) -> str | None:
+    cp = ord(ch)
+    if cp < 0x41:
+        return None
+    for lo, hi, name in _SCRIPT_RANGES:
+        if lo <= cp <= hi:
+            return name
+    return None
+
+
+def detect_language(text: str | None) -> str | None:
+    """The language of a text as a BCP 47 primary tag, or None when it cannot tell.
+
+    Scripts decide first (Han with kana is Japanese, Hangul Korean, Arabic letters Arabic,
+    Persian or Urdu, …); Latin and Cyrillic text is told apart by counting function words.
+    """
+    if not text:
+        return None
+    sample = text[:6000]
+    scripts: Counter[str] = Counter()
+    for ch in sample:
+        if ch.isalpha():
+            s = _script(ch)
+            if s:
+                scripts[s] += 1
+    total = sum(scripts.values())
+    if total < 12:
+        return None
+    top = scripts.most_common(1)[0][0]
+    if scripts["Kana"] >= 0.05 * total or (top == "Kana"):
+        return "ja"
+    if top == "Hani":
+        return "ja" if scripts["Kana"] > 0.02 * total else "zh"
+    if top == "Arab":
+        letters = [c for c in sample if "\u0600" <= c <= "\u06ff"]
+        if sum(c in _URDU for c in letters) > 0.02 * len(letters):
+            return "ur"
+        if sum(c in _PERSIAN for c in letters) > 0.02 * len(letters):
+            return "fa"
+        return "ar"
+    if top in _SCRIPT_LANG:
+        return _SCRIPT_LANG[top]
+    if top not in ("Latn", "Cyrl"):
+        return None
+    words = [w.lower() for w in _WORDS.findall(sample)]
+    if len(words) < 4:
+        return None
+    candidates = (
+        ("ru", "uk", "bg", "sr")
+        if top == "Cyrl"
+        else tuple(c for c in _STOPWORDS if c not in ("ru", "uk", "bg", "sr"))
+    )
+    counts = Counter(words)
+    scores = {c: sum(counts[w] for w in _STOPWORDS[c]) for c in candidates}
+    # Letters only one language of a script uses break ties between close relatives.
+    if top == "Cyrl":
+        scores["uk"] += 3 * sum(counts[w] for w in counts if any(ch in "іїєґ" for ch in w))
+        scores["ru"] += 3 * sum(counts[w] for w in counts if any(ch in "ыэъё" for ch in w))
+    best = max(scores, key=lambda c: scores[c])
+    if scores[best] < max(2, 0.05 * len(words)):
+        return None
+    return best
+
+
+def declared_language(
+    root: html.HtmlElement, metas: dict[str, list[str]], jsonld: JsonLd
+) -> str | None:
+    """The language the page declares, most specific source first."""
+    for value in (root.get("lang"), root.get("xml:lang")):
+        found = normalize_language(value)
+        if found:
+            return found
+    for key in ("content-language", "language", "dc.language", "dcterms.language", "og:locale"):
+        for value in metas.get(key, ()):
+            found = normalize_language(value)
+            if found:
+                return found
+    for node in jsonld.articles() + jsonld.of_types(("WebPage", "WebSite")):
+        found = normalize_language(first_text(node.get("inLanguage")))
+        if found:
+            return found
+    body = root.find("body")
+    if body is not None:
+        found = normalize_language(body.get("lang"))
+        if found:
+            return found
+    return None
