@@ -17,7 +17,8 @@ _HOME = re.compile(
 )
 _BYLINE = re.compile(
     r"^(?:(?:by|von|par|por|di|door|af|av|przez|autor(?:a|in)?:?|author:?|text:?|"
-    r"written by|posted by|автор:?|от)\s+|(?:记者|作者[:：]?|文[/／]|記者)\s*)(?P<names>[^\d\n]{2,120})$",
+    r"written by|posted by|автор:?|от)\s+|(?:记者|作者[:：]?|文[/／]|記者)\s*)"
+    r"(?P<names>[^\n]{2,200})$",
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bi\b)\s*")
@@ -83,9 +84,15 @@ def parse_byline(line: str) -> tuple[str, ...]:
     m = _BYLINE.match(line.strip())
     if not m:
         return ()
-    names_text = re.split(r"\s+[|•·–—]\s+|\s+-\s+", m.group("names"))[0]
-    names = [n.strip(" .,;") for n in _NAME_SPLIT.split(names_text)]
+    names_text = re.split(
+        r"\s+[|•·–—]\s+|\s+-\s+|\s+(?:on|am|le|el|il|em|op)\s+(?=\S*\d)|"
+        r",?\s*(?=\S*\d)|\s+\d",
+        m.group("names"),
+    )[0]
+    names = [n.strip(" .,;:") for n in _NAME_SPLIT.split(names_text)]
     names = [n for n in names if n and word_count(n) <= 5]
+    if len(names) > 4 or any(re.search(r"\d|[.!?]$", n) for n in names):
+        return ()
     if not names or any(n[:1].islower() for n in names):
         return ()
     return tuple(names)
@@ -150,39 +157,44 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(text))
 
 
+def _title_like(line: str) -> bool:
+    n = word_count(line)
+    if not 3 <= n <= 30:
+        return False
+    if is_date_line(line) or parse_byline(line) or parse_breadcrumb(line):
+        return False
+    return not (line.endswith((".", "。")) and not line.endswith("..."))
+
+
 def pick_headline(
     lines: Sequence[str], title_at: int | None, start: int
 ) -> tuple[int | None, str | None]:
     """The headline among ``lines[:start]`` (what precedes the body): (index, text).
 
     Preference: the line nearest the body that repeats the document title (the first line,
-    perhaps with a " | Site" tail); then the title line itself with its tail dropped; then the
-    nearest title-like line before the body.
+    perhaps with a " | Site" tail); then the nearest title-like line before the body (the
+    longest of the few nearest); then the title line itself with its tail dropped.
     """
     if title_at is not None and word_count(lines[title_at]) < 3:
         title_at = None
     if title_at is not None:
         title = lines[title_at]
         for i in range(start - 1, title_at, -1):
-            if similar_titles(lines[i], title):
+            if similar_titles(lines[i], title) and _title_like(lines[i]):
                 return i, lines[i].strip()
-        stripped = strip_site_tail(title.strip())
-        if 3 <= word_count(stripped) <= 30 and not stripped.endswith("."):
-            return title_at, stripped
     low = title_at + 1 if title_at is not None else 0
     best: tuple[float, int] | None = None
     for i in range(start - 1, max(low - 1, start - 8), -1):
         line = lines[i].strip()
-        n = word_count(line)
-        if not 3 <= n <= 30:
+        if not _title_like(line):
             continue
-        if is_date_line(line) or parse_byline(line) or parse_breadcrumb(line):
-            continue
-        if line.endswith((".", "。")) and not line.endswith("..."):
-            continue  # a dek: the title is above it
-        rank = min(n, 20) - 0.5 * (start - 1 - i)
+        rank = min(word_count(line), 20) - 0.5 * (start - 1 - i)
         if best is None or rank > best[0]:
             best = (rank, i)
+    if title_at is not None:
+        stripped = strip_site_tail(lines[title_at].strip())
+        if _title_like(stripped) and (best is None or word_count(stripped) >= 4):
+            return title_at, stripped
     if best is None:
         return None, None
     return best[1], lines[best[1]].strip()

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .metadata import Meta
@@ -34,6 +35,8 @@ from .textmeta import (
     pick_headline,
 )
 from .textsplit import split_text
+
+_STRONG_SEP = re.compile(r"[›»>→]|\s/\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +66,19 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
     if start == end:
         start, end = 0, len(pieces)
     end = comment_cut(pieces, feats, start, end)
+    end = _closing_line(pieces, feats, dup, end)
 
     lines = [p.plain for p in pieces]
     breadcrumb: tuple[str, ...] = ()
     crumb_at = None
-    for i in range(min(start, 40)):
+    strong = False
+    for i in range(min(start, 60)):
+        if pieces[i].type != "paragraph" or parse_byline(lines[i]) or is_date_line(lines[i]):
+            continue
         trail = parse_breadcrumb(lines[i])
-        if trail and pieces[i].type == "paragraph":
-            breadcrumb, crumb_at = trail, i
+        is_strong = bool(trail) and bool(_STRONG_SEP.search(lines[i]))
+        if trail and (is_strong or not strong):
+            breadcrumb, crumb_at, strong = trail, i, is_strong
     title_at = next(
         (
             i
@@ -94,10 +102,19 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
         if published is None and is_date_line(lines[i]):
             published = parse_date(lines[i])
 
+    description = None
+    if head_at is not None:
+        for i in range(head_at + 1, start):
+            if is_prose(feats[i]) and not looks_like_caption(lines[i]) and not dup[i]:
+                description = lines[i]
+                break
     skip = {crumb_at, head_at}
     for i in [*range(start), *range(end, len(pieces))]:
         if i not in skip and lines[i].strip():
-            removed.append(Removed(lines[i], _outside_reason(pieces[i], feats[i], dup[i])))
+            reason = (
+                "dek" if lines[i] == description else _outside_reason(pieces[i], feats[i], dup[i])
+            )
+            removed.append(Removed(lines[i], reason))
     body: list[Piece] = []
     for i in range(start, end):
         p, f = pieces[i], feats[i]
@@ -115,13 +132,51 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
         body.append(p)
     kept, pruned = prune_blocks(body, headline=headline)
     removed.extend(pruned)
-    meta = Meta(headline=headline, breadcrumb=breadcrumb, authors=authors, published=published)
+    meta = Meta(
+        headline=headline,
+        breadcrumb=breadcrumb,
+        authors=authors,
+        published=published,
+        description=description,
+    )
+    order: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        order.setdefault(line, i)
+    removed.sort(key=lambda r: order.get(r.text, len(lines)))
     return TextResult(tuple(p.to_block() for p in kept), tuple(removed), meta)
+
+
+def _closing_line(pieces: list[Piece], feats: list[Features], dup: list[bool], end: int) -> int:
+    """Take in a short closing sentence right after the run ("More at the library's site.")."""
+    if end >= len(pieces) or end == 0:
+        return end
+    p, f = pieces[end], feats[end]
+    text = p.plain
+    if (
+        p.type == "paragraph"
+        and f.ends
+        and 4 <= f.words < 25
+        and f.link_ratio < 0.5
+        and f.title_share < 0.5
+        and not dup[end]
+        and not is_boilerplate(text)
+        and not is_teaser(text)
+        and not looks_like_caption(text)
+        and not parse_byline(text)
+        and not is_date_line(text)
+        and (end + 1 >= len(pieces) or not is_prose(feats[end + 1]))
+    ):
+        return end + 1
+    return end
 
 
 def _outside_reason(p: Piece, f: Features, dup: bool) -> str:
     if p.type != "code" and is_boilerplate(p.plain):
         return "boilerplate"
+    if parse_byline(p.plain):
+        return "byline"
+    if is_date_line(p.plain):
+        return "date"
     if dup:
         return "duplicate"
     if is_prose(f):
@@ -193,6 +248,8 @@ def _judge(
         return "navigation"
     if _heading_like(pieces, feats, dup, i, end):
         return None
+    if f.ends and f.words >= 3 and f.title_share < 0.5 and f.link_ratio < 0.3:
+        return None  # a short sentence of the body
     return "caption_or_fragment"
 
 
