@@ -111,10 +111,8 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
     skip = {crumb_at, head_at}
     for i in [*range(start), *range(end, len(pieces))]:
         if i not in skip and lines[i].strip():
-            reason = (
-                "dek" if lines[i] == description else _outside_reason(pieces[i], feats[i], dup[i])
-            )
-            removed.append(Removed(lines[i], reason))
+            why = "dek" if lines[i] == description else _outside_reason(pieces[i], feats[i], dup[i])
+            removed.append(Removed(lines[i], why))
     body: list[Piece] = []
     for i in range(start, end):
         p, f = pieces[i], feats[i]
