@@ -7,6 +7,8 @@ Every HTML (or text) ``response`` record becomes one input; its record carries
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +55,9 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[War
     path = Path(path)
     position = 0
     try:
+        head = _head(path)
+        if not head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://")):
+            raise ArchiveLoadFailed("no WARC or ARC header at the start")
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream, arc2warc=True):
                 if record.rec_type != "response":
@@ -84,9 +89,7 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[War
                     position += 1
                     continue  # redirects and errors archived alongside the pages
                 try:
-                    stream_ = record.content_stream()
-                    limit = max_bytes + 1 if max_bytes is not None else -1
-                    data = stream_.read(limit)
+                    data = _read_all(record.content_stream(), max_bytes)
                     if max_bytes is not None and len(data) > max_bytes:
                         page.error = InputError(
                             source, f"record larger than --max-bytes {max_bytes}"
@@ -107,7 +110,7 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[War
             None,
             error=InputError(str(path), f"corrupt WARC archive ({exc})"),
         )
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         yield WarcPage(
             position,
             f"{path}#{position}",
@@ -117,3 +120,30 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[War
             None,
             error=InputError(str(path), f"cannot read WARC archive ({exc})"),
         )
+
+
+def _read_all(stream: object, max_bytes: int | None) -> bytes:
+    """Read a record's payload, stopping one byte past ``max_bytes``."""
+    chunks: list[bytes] = []
+    size = 0
+    read = getattr(stream, "read")  # noqa: B009
+    while True:
+        chunk = read(1 << 16)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if max_bytes is not None and size > max_bytes:
+            break
+    return b"".join(chunks)
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of the archive, decompressed."""
+    with path.open("rb") as f:
+        magic = f.read(2)
+        f.seek(0)
+        if magic == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=f) as g:
+                return g.read(64)
+        return f.read(64)
