@@ -3,7 +3,7 @@
 One parametrised test (ids = slug) that checks each expected field on its own, so a failure
 names the field.  ``expected.json`` keys (all optional but ``headline``):
 
-- ``headline``, ``breadcrumb``, ``authors``, ``language``: compared exactly;
+- ``headline``, ``breadcrumb``, ``authors``, ``language``, ``description``: compared exactly;
 - ``blocks``: the body's non-image blocks in their wire form (``Block.to_dict()``), in order;
 - ``images``: the image blocks (``src``, ``alt``, ``caption``), in order; when the key is
   absent, images are not checked (a page whose images are decoration);
@@ -36,7 +36,16 @@ from declutter import Article
 CASES = Path(__file__).resolve().parent / "fixtures" / "cases"
 SOURCES = ("source.html", "source.html.gz", "source.txt", "source.md")
 #: Fields regen derives from the output; the rest of expected.json is written by hand.
-DERIVED = ("headline", "breadcrumb", "authors", "language", "blocks", "images", "text")
+DERIVED = (
+    "headline",
+    "breadcrumb",
+    "authors",
+    "language",
+    "description",
+    "blocks",
+    "images",
+    "text",
+)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
@@ -69,6 +78,7 @@ def observed(article: Article) -> dict[str, Any]:
         "breadcrumb": list(article.breadcrumb),
         "authors": list(article.authors),
         "language": article.language,
+        "description": article.description,
         "blocks": [b for b in blocks if b["type"] != "image"],
         "images": [
             {"src": b["src"], "alt": b["alt"], "caption": b["caption"]}
@@ -157,6 +167,31 @@ def test_golden(case: Path, request: pytest.FixtureRequest) -> None:
     if problems:
         reasons = "; ".join(f"{f}: {known[f]}" for f in problems)
         pytest.xfail(f"{case.name}: {reasons}")
+
+
+def test_regen_keeps_hand_written_fields(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "source.html").write_text(
+        "<html><head><title>A headline here</title></head><body><article><h1>A headline here"
+        "</h1><p>"
+        + "A sentence of prose that is long enough to count as body text. " * 3
+        + "</p></article></body></html>",
+        "utf-8",
+    )
+    hand = {
+        "headline": "wrong",
+        "authors": ["Keep Me"],
+        "text_excludes": ["x"],
+        "xfail": {"authors": "known"},
+    }
+    (case / "expected.json").write_text(json.dumps(hand), "utf-8")
+    _regen(case, extract_case(case))
+    new = json.loads((case / "expected.json").read_text("utf-8"))
+    assert new["headline"] == "A headline here"
+    assert new["authors"] == ["Keep Me"]  # frozen by its xfail entry
+    assert new["text_excludes"] == ["x"] and new["xfail"] == {"authors": "known"}
+    assert "blocks" not in new  # regen rewrites only the fields the case pins
 
 
 def test_cases_exist() -> None:
