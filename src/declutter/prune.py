@@ -59,7 +59,7 @@ _MORE_BOILERPLATE = re.compile(
     r"читайте также|смотрите также|相关阅读|相關閱讀|関連記事|관련 기사|"
     r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
     r"todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|"
-    r"все права защищены|版权所有.*|版權所有.*|(?:版权|版權).{0,40}|無断転載.*)$",
+    r"все права защищены|\(c\) .{1,80}|版权所有.*|版權所有.*|(?:版权|版權).{0,40}|無断転載.*)$",
     re.IGNORECASE,
 )
 

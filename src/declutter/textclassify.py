@@ -117,9 +117,12 @@ def score(piece: Piece, f: Features) -> float:
     q *= 1.0 - f.link_ratio
     if f.digit_share > 0.2:
         q *= 0.5
-    if piece.type == "code":
+    if piece.type in ("code", "table"):
         q = max(q, 0.8)
     value = q * min(f.words, _CAP)
+    if piece.type in ("list", "table", "code", "quote") and f.link_ratio < 0.3:
+        # structure the page author wrote (steps, data, code): costs less than a stray line
+        return value + 0.5 * min(f.words, 10) - _THRESH
     return value - _THRESH
 
 

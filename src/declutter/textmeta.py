@@ -9,6 +9,7 @@ from .prune import fold
 from .textblocks import word_count
 
 _CRUMB_SEP = re.compile(r"\s+(?:›|»|>|/|\||→|::|·|•|—|–|-|»|‹|<)\s+|\s*[›»→]\s*")
+_STRONG = re.compile(r"[›»>→]|\s/\s")
 _HOME = re.compile(
     r"^(?:home|home ?page|start|startseite|accueil|inicio|início|inizio|главная|головна|"
     r"strona główna|úvod|kezdőlap|etusivu|hjem|hem|forside|anasayfa|ana sayfa|首页|首頁|"
@@ -72,6 +73,10 @@ def parse_breadcrumb(line: str) -> tuple[str, ...]:
         return ()
     parts = [p.strip() for p in _CRUMB_SEP.split(text) if p.strip()]
     if len(parts) >= 2 and all(word_count(p) <= 5 for p in parts) and len(parts) <= 8:
+        if not _STRONG.search(text) and (
+            word_count(parts[0]) > 2 or any(word_count(p) > 3 for p in parts)
+        ):
+            return ()  # "Share on Facebook | Pinterest": a weak separator needs short parts
         return tuple(parts)
     words = text.split()
     if 2 <= len(words) <= 4 and _HOME.match(words[0]) and all(w[:1].isupper() for w in words):

@@ -86,11 +86,14 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
             if i != crumb_at
             and pieces[i].type != "image"
             and lines[i].strip()
+            and feats[i].link_ratio < 0.5
             and not is_boilerplate(lines[i])
         ),
         None,
     )
-    head_at, headline = pick_headline(lines, title_at, start)
+    head_at, headline = _marked_headline(pieces, feats, start)
+    if headline is None:
+        head_at, headline = pick_headline(lines, title_at, start)
     if head_at is not None and head_at >= start:
         head_at = None
 
@@ -142,6 +145,23 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
         order.setdefault(line, i)
     removed.sort(key=lambda r: order.get(r.text, len(lines)))
     return TextResult(tuple(p.to_block() for p in kept), tuple(removed), meta)
+
+
+def _marked_headline(
+    pieces: list[Piece], feats: list[Features], start: int
+) -> tuple[int | None, str | None]:
+    """The last level-1 heading before the body (else the nearest level-2 one), if marked."""
+    found: int | None = None
+    for level in (1, 2):
+        for i in range(start - 1, -1, -1):
+            p = pieces[i]
+            if p.type == "heading" and p.marked and p.level == level:
+                if feats[i].link_ratio < 0.5 and 2 <= feats[i].words <= 40:
+                    found = i
+                break
+        if found is not None:
+            return found, pieces[found].text
+    return None, None
 
 
 def _closing_line(pieces: list[Piece], feats: list[Features], dup: list[bool], end: int) -> int:
@@ -246,7 +266,7 @@ def _judge(
         return "navigation"
     if _heading_like(pieces, feats, dup, i, end):
         return None
-    if f.ends and f.words >= 3 and f.title_share < 0.5 and f.link_ratio < 0.3:
+    if (f.ends or f.soft_end) and f.words >= 3 and f.title_share < 0.5 and f.link_ratio < 0.3:
         return None  # a short sentence of the body
     return "caption_or_fragment"
 
@@ -261,8 +281,10 @@ def _heading_like(
         return False
     if pieces[i].marked:
         return True
-    if f.words > 20 or f.words == 0 or (f.ends and not pieces[i].plain.rstrip().endswith("?")):
+    if f.words > 20 or f.words == 0 or (f.ends and not text.endswith("?")):
         return False
+    if text.endswith((":", "：")) and f.title_share < 0.5:
+        return False  # a sentence introducing what follows
     j = i + 1
     while j < end and pieces[j].type == "paragraph" and is_boilerplate(pieces[j].plain):
         j += 1
