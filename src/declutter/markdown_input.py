@@ -308,3 +308,56 @@ def _list(lines: list[str], i: int, pieces: list[Piece]) -> int:
 
 def _starts_block(line: str) -> bool:
     return bool(_ATX.match(line) or _QUOTE.match(line) or _FENCE.match(line) or _RULE.match(line))
+
+
+_FRONT_KEY = re.compile(r"^([A-Za-z][\w ]{0,30}):\s*(.*)$")
+_HINT_KEYS = {
+    "title": "title",
+    "url source": "url",
+    "url": "url",
+    "source": "url",
+    "canonical": "url",
+    "published time": "published",
+    "published": "published",
+    "date": "published",
+    "author": "author",
+    "authors": "author",
+    "byline": "author",
+    "description": "description",
+    "lang": "language",
+    "language": "language",
+}
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Metadata written above the content, and the rest of the document.
+
+    Two shapes are read: YAML front matter between ``---`` lines, and the header of reader
+    services ("Title: …", "URL Source: …", "Published Time: …", then "Markdown Content:").
+    """
+    hints: dict[str, str] = {}
+    lines = text.lstrip("\ufeff").split("\n")
+    if lines and lines[0].strip() == "---":
+        for j in range(1, min(len(lines), 60)):
+            if lines[j].strip() in ("---", "..."):
+                for line in lines[1:j]:
+                    _hint(line, hints)
+                return hints, "\n".join(lines[j + 1 :])
+        return {}, text
+    for j in range(min(len(lines), 12)):
+        line = lines[j].strip()
+        if line.lower().rstrip(":") == "markdown content":
+            for header in lines[:j]:
+                _hint(header, hints)
+            return hints, "\n".join(lines[j + 1 :])
+    return {}, text
+
+
+def _hint(line: str, hints: dict[str, str]) -> None:
+    m = _FRONT_KEY.match(line.strip())
+    if not m:
+        return
+    key = _HINT_KEYS.get(m.group(1).strip().lower())
+    value = m.group(2).strip().strip("\"'")
+    if key and value and key not in hints:
+        hints[key] = value

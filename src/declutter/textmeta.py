@@ -63,6 +63,7 @@ _WORDY = re.compile(
     r"(?:([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))",
     re.IGNORECASE,
 )
+_ZONE = re.compile(r"(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:?\d{2}|[Zz])\b")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?", re.IGNORECASE)
 
 
@@ -126,16 +127,25 @@ def parse_date(line: str) -> str | None:
     if not 1990 <= year <= 2100:
         return None
     date = f"{year:04d}-{month:02d}-{day:02d}"
-    t = _TIME.search(text[m.end() :] if m else "") if m else None
-    if t:
-        hour, minute = int(t.group(1)), int(t.group(2))
-        ampm = (t.group(3) or "").lower().replace(".", "")
+    iso_time = m is not None and m.re is _ISO and m.group(4) is not None
+    t = None if m is None or iso_time else _TIME.search(text[m.end() :])
+    if iso_time or t:
+        if iso_time and m is not None:
+            hour, minute, ampm = int(m.group(4)), int(m.group(5)), ""
+        else:
+            assert t is not None
+            hour, minute = int(t.group(1)), int(t.group(2))
+            ampm = (t.group(3) or "").lower().replace(".", "")
         if ampm == "pm" and hour < 12:
             hour += 12
         elif ampm == "am" and hour == 12:
             hour = 0
         if hour < 24 and minute < 60:
-            return f"{date}T{hour:02d}:{minute:02d}:00"
+            zone = ""
+            if iso_time and m is not None:
+                z = _ZONE.match(text, m.end())
+                zone = z.group(1).replace("z", "Z") if z else ""
+            return f"{date}T{hour:02d}:{minute:02d}:00{zone}"
     return date
 
 

@@ -48,9 +48,11 @@ class TextResult:
 
 def extract_text(text: str, kind: str, options: Options) -> TextResult:
     """Extract the article from a text or Markdown scrape."""
+    hints: dict[str, str] = {}
     if kind == "markdown":
-        from .markdown_input import parse_markdown
+        from .markdown_input import front_matter, parse_markdown
 
+        hints, text = front_matter(text)
         pieces, removed = parse_markdown(text)
     else:
         pieces, removed = split_text(text)
@@ -67,6 +69,8 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
         start, end = 0, len(pieces)
     end = comment_cut(pieces, feats, start, end)
     end = _closing_line(pieces, feats, dup, end)
+    if start > 0 and pieces[start - 1].type == "image":
+        start -= 1  # the lead image right above the first paragraph
 
     lines = [p.plain for p in pieces]
     breadcrumb: tuple[str, ...] = ()
@@ -92,6 +96,8 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
         None,
     )
     head_at, headline = _marked_headline(pieces, feats, start)
+    if headline is None and hints.get("title"):
+        headline = hints["title"]
     if headline is None:
         head_at, headline = pick_headline(lines, title_at, start)
     if head_at is not None and head_at >= start:
@@ -133,12 +139,18 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
         body.append(p)
     kept, pruned = prune_blocks(body, headline=headline)
     removed.extend(pruned)
+    if not authors and hints.get("author"):
+        authors = tuple(a.strip() for a in hints["author"].split(",") if a.strip())
+    if hints.get("published"):
+        published = parse_date(hints["published"]) or published
     meta = Meta(
         headline=headline,
         breadcrumb=breadcrumb,
         authors=authors,
         published=published,
-        description=description,
+        description=description or hints.get("description"),
+        language=hints.get("language"),
+        url=hints.get("url"),
     )
     order: dict[str, int] = {}
     for i, line in enumerate(lines):

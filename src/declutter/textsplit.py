@@ -165,8 +165,10 @@ def _refs(text: str, many_refs: bool) -> tuple[str, int, int]:
     for k in range(2, len(parts), 2):
         seg = parts[k]
         links += 1
+        # lynx marks where a link starts, not where it ends: count up to three words
         stop = re.search(r"[.,;:!?()]|\s{2,}|$", seg)
-        link_chars += stop.start() if stop else len(seg)
+        span = seg[: stop.start()] if stop else seg
+        link_chars += len(" ".join(span.split(" ")[:3]))
         out.append(seg)
     return _clean("".join(out)), link_chars, links
 
