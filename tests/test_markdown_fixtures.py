@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from text_expect import check
+from test_text_expect import check
 
 import declutter
 from declutter.options import Options

@@ -43,3 +43,19 @@ def check(article: declutter.Article, want: dict[str, Any]) -> None:
     reasons = {r.reason for r in article.removed}
     for reason in want.get("removed_reasons", []):
         assert reason in reasons, reason
+
+
+def test_check_accepts_a_matching_expectation() -> None:
+    article = declutter.extract(
+        "Home / News\n\nA headline that is long enough\n\n"
+        + "A paragraph that reads like prose, with a comma, and a full stop at the end of it, "
+        "long enough to be the body.\n",
+        input="text",
+    )
+    check(
+        article,
+        {
+            "breadcrumb": ["Home", "News"],
+            "blocks": [{"type": "paragraph", "starts": "A paragraph"}],
+        },
+    )
