@@ -77,15 +77,24 @@ def chunk_score(chunk: Chunk) -> float:
 def _list_score(chunk: Chunk) -> float:
     """Items vote one by one: a teaser list (linked title + summary) is not prose."""
     total = 0.0
-    for item, links in zip(chunk.items, chunk.item_links, strict=False):
+    for item, linked in zip(chunk.items, _linked_items(chunk), strict=True):
         n = len(item)
-        if links > LINKED_ITEM * n:
+        if linked:
             total -= n
         elif n >= PROSE_CHARS and _SENTENCE_END.search(item):
             total += 0.8 * n
         else:
             total += 0.1 * n
     return total
+
+
+def _linked_items(chunk: Chunk) -> list[bool]:
+    """Per item: is it a link (a teaser's linked title) rather than a point with links in it?"""
+    leads = chunk.item_lead or [True] * len(chunk.items)
+    return [
+        links > (LINKED_ITEM if lead else LINKY) * len(item)
+        for item, links, lead in zip(chunk.items, chunk.item_links, leads, strict=True)
+    ]
 
 
 def _semantic(el: html.HtmlElement) -> bool:
@@ -178,10 +187,7 @@ def _navigation(chunk: Chunk) -> bool:
     if chunk.type == "image":
         return False
     if chunk.type == "list":
-        linked = sum(
-            1 for item, n in zip(chunk.items, chunk.item_links, strict=False)
-            if n > LINKED_ITEM * len(item)
-        )
+        linked = sum(_linked_items(chunk))
         return linked > 0.8 * len(chunk.items) and chunk.link_density > 0.3
     return chunk.link_density > NAV_LINK_DENSITY
 

@@ -19,6 +19,8 @@ _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029]+")
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]])")
 # Escaped markup shown as text (a <noscript> tracking pixel that the parser kept as text).
 _MARKUP_TEXT = re.compile(r"^<(img|iframe|div|a|script|span|p)\b[^>]*>?", re.IGNORECASE)
+#: A first line this linked makes a list item a teaser card.
+LINKY_TITLE = 0.8
 #: Tables this large or holding block content are layout, not data.
 _LAYOUT_CELL_CHARS = 400
 
@@ -36,6 +38,8 @@ class Chunk:
     items: list[str] = field(default_factory=list)
     md_items: list[str] = field(default_factory=list)
     item_links: list[int] = field(default_factory=list)
+    #: Per item: does it open with a link (a teaser's linked title)?
+    item_lead: list[bool] = field(default_factory=list)
     ordered: bool = False
     rows: list[list[str]] = field(default_factory=list)
     src: str | None = None
@@ -80,12 +84,13 @@ def _md_escape(text: str) -> str:
 class _Inline:
     """Accumulates the inline text of one block: plain, Markdown, and link characters."""
 
-    __slots__ = ("links", "md", "plain")
+    __slots__ = ("lead_link", "links", "md", "plain")
 
     def __init__(self) -> None:
         self.plain: list[str] = []
         self.md: list[str] = []
         self.links = 0
+        self.lead_link: bool | None = None
 
     def add(self, text: str | None) -> None:
         if text:
@@ -132,6 +137,8 @@ class Segmenter:
                 inner.add(child.tail)
             plain, md, _ = inner.result()
             if plain:
+                if buf.lead_link is None and not "".join(buf.plain).strip():
+                    buf.lead_link = True
                 href = el.get("href", "").strip()
                 if href and not href.startswith(("javascript:", "#")):
                     href = urljoin(self.base_url, href) if self.base_url else href
@@ -252,6 +259,10 @@ class Segmenter:
         items: list[str] = []
         md_items: list[str] = []
         item_links: list[int] = []
+        item_lead: list[bool] = []
+        if any(li in self.containers for li in el):
+            self._layout_list(el)
+            return
         for li in el:
             if li.tag != "li":
                 continue
@@ -262,11 +273,30 @@ class Segmenter:
                 items.append(plain)
                 md_items.append(md)
                 item_links.append(n)
+                item_lead.append(bool(buf.lead_link))
         if items:
             chunk = Chunk("list", el, link_chars=sum(item_links), ordered=el.tag == "ol")
             chunk.items, chunk.md_items, chunk.item_links = items, md_items, item_links
+            chunk.item_lead = item_lead
             chunk.text = "\n".join(items)
             self._add(chunk)
+
+    def _layout_list(self, el: html.HtmlElement) -> None:
+        """Items made of blocks are a layout, walked item by item.
+
+        An item that opens with a link (a linked title, then a summary) is a teaser card:
+        all of its text counts as link text, as it would inside one ``<a>``.
+        """
+        for li in el:
+            if not isinstance(li.tag, str):
+                continue
+            start = len(self.chunks)
+            self.block(li) if li.tag != "li" else self.walk(li)
+            card = [c for c in self.chunks[start:] if c.type != "image"]
+            if card and card[0].link_density > LINKY_TITLE and len(card) > 1:
+                for c in card:
+                    c.link_chars = c.size
+                    c.item_links = [len(i) for i in c.items]
 
     def _quote(self, el: html.HtmlElement) -> None:
         parts: list[str] = []
