@@ -107,7 +107,7 @@ def split_text(text: str) -> tuple[list[Piece], list[Removed]]:
     if current:
         paragraphs.append(current)
     width = _wrap_width(paragraphs)
-    many_refs = len(_LYNX_REF.findall(text)) >= 3
+    many_refs = bool(removed) or len(_LYNX_REF.findall(text)) >= 3
     pieces: list[Piece] = []
     for para in paragraphs:
         for group, is_list in _groups(para, width):
