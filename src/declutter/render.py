@@ -6,12 +6,25 @@ import re
 
 from .model import Article, Block
 
-_MD_SPECIAL_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])(\s)")
+_MD_SPECIAL_START = re.compile(r"^(\s*)([#>+\-*=])(\s|$)")
+_MD_NUMBER_START = re.compile(r"^(\s*\d+)([.)])(\s|$)")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<])")
+
+
+def escape_inline(text: str) -> str:
+    """Text that stays literal in Markdown: emphasis, link, code and HTML characters escaped."""
+    return _MD_INLINE.sub(r"\\\1", text)
 
 
 def _escape_line_start(text: str) -> str:
     """Keep a paragraph that begins like Markdown syntax ("1. ", "# ") a paragraph."""
-    return _MD_SPECIAL_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
+    text = _MD_SPECIAL_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
+    # A digit cannot be escaped in CommonMark; the list marker's punctuation can.
+    return _MD_NUMBER_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
+
+
+def _md(text: str, md: str | None) -> str:
+    return md if md is not None else escape_inline(text)
 
 
 def _cell(text: str) -> str:
@@ -20,15 +33,18 @@ def _cell(text: str) -> str:
 
 def _block_md(block: Block) -> str:
     if block.type == "heading":
-        return f"{'#' * max(2, min(block.level or 2, 6))} {block.md or block.text}"
+        return f"{'#' * max(2, min(block.level or 2, 6))} {_md(block.text, block.md)}"
     if block.type == "list":
-        items = block.md_items or block.items
+        items = block.md_items or tuple(escape_inline(i) for i in block.items)
+        items = tuple(_escape_line_start(i).replace("\n", " ") for i in items)
         if block.ordered:
             return "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
         return "\n".join(f"- {item}" for item in items)
     if block.type == "quote":
-        body = block.md or block.text
-        return "\n".join(f"> {line}" if line else ">" for line in body.split("\n"))
+        body = _md(block.text, block.md)
+        return "\n".join(
+            f"> {_escape_line_start(line)}" if line else ">" for line in body.split("\n")
+        )
     if block.type == "code":
         fence = "````" if "```" in block.text else "```"
         return f"{fence}\n{block.text}\n{fence}"
@@ -44,7 +60,7 @@ def _block_md(block: Block) -> str:
         alt = (block.alt or "").replace("]", "\\]").replace("[", "\\[")
         line = f"![{alt}](<{block.src}>)"
         return f"{line}\n*{block.caption}*" if block.caption else line
-    text = block.md or block.text
+    text = _md(block.text, block.md)
     return "\n".join(_escape_line_start(line) for line in text.split("\n")).replace("\n", "  \n")
 
 

@@ -14,9 +14,9 @@ from lxml import html
 
 from .model import Block, BlockType
 from .patterns import BLOCK_TAGS, HEADING_TAGS
+from .render import escape_inline
 
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029]+")
-_MD_ESCAPE = re.compile(r"([\\`*_\[\]])")
 # Escaped markup shown as text (a <noscript> tracking pixel that the parser kept as text).
 _MARKUP_TEXT = re.compile(r"^<(img|iframe|div|a|script|span|p)\b[^>]*>?", re.IGNORECASE)
 #: A first line this linked makes a list item a teaser card.
@@ -77,10 +77,6 @@ def norm_space(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def _md_escape(text: str) -> str:
-    return _MD_ESCAPE.sub(r"\\\1", text)
-
-
 class _Inline:
     """Accumulates the inline text of one block: plain, Markdown, and link characters."""
 
@@ -95,7 +91,7 @@ class _Inline:
     def add(self, text: str | None) -> None:
         if text:
             self.plain.append(text)
-            self.md.append(_md_escape(text))
+            self.md.append(escape_inline(text))
 
     def result(self) -> tuple[str, str, int]:
         return norm_space("".join(self.plain)), norm_space("".join(self.md)), self.links
