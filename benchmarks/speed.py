@@ -4,7 +4,8 @@
 
 Pages: tests/corpus/scrapinghub/html (decompressed up front) and the readability sources, held
 in memory as bytes, so that only extraction is timed.  Each tool runs over every page
-``--repeat`` times; the best pass counts (the least disturbed by the rest of the machine).
+``--repeat`` times, the tools taking turns page by page; the best pass counts (the least
+disturbed by the rest of the machine).
 trafilatura and readability-lxml (the ``bench`` extra) are timed too when importable, so their
 ratios come from the same run.  Then the time of each pipeline stage
 (``declutter.pipeline.stage_names()``), and the pages that cost the most relative to lxml.
@@ -85,16 +86,21 @@ def peer_tools() -> dict[str, Tool]:
     return tools
 
 
-def time_tool(tool: Tool, pages: list[Doc], repeat: int) -> list[float]:
-    """Seconds per page, the best of ``repeat`` passes for each page."""
-    best = [float("inf")] * len(pages)
+def time_tools(tools: dict[str, Tool], pages: list[Doc], repeat: int) -> dict[str, list[float]]:
+    """Seconds per page for each tool, the best of ``repeat`` passes.
+
+    The tools take turns on each page, so a change in the machine's load during the run
+    touches every tool alike and the ratios stay fair.
+    """
+    best = {name: [float("inf")] * len(pages) for name in tools}
     for _ in range(repeat):
         gc.collect()
         for i, (_pid, data, url) in enumerate(pages):
-            t0 = time.perf_counter()
-            with contextlib.suppress(Exception):  # a failure on a page still cost its time
-                tool(data, url)
-            best[i] = min(best[i], time.perf_counter() - t0)
+            for name, tool in tools.items():
+                t0 = time.perf_counter()
+                with contextlib.suppress(Exception):  # a failure on a page still cost its time
+                    tool(data, url)
+                best[name][i] = min(best[name][i], time.perf_counter() - t0)
     return best
 
 
@@ -138,7 +144,7 @@ def main() -> None:
             with contextlib.suppress(Exception):
                 tool(data, url)
 
-    times = {name: time_tool(tool, pages, args.repeat) for name, tool in tools.items()}
+    times = time_tools(tools, pages, args.repeat)
     base = times["lxml parse"]
     base_total = sum(base)
     print(f"{'tool':<18} {'ms/page':>8} {'median':>8} {'× lxml':>7} {'median ×':>9}")
@@ -165,15 +171,18 @@ def main() -> None:
     print(f"{'all':<10} {1000 * total / len(pages):8.2f}")
 
     if args.slowest:
-        print(f"\ncostliest {args.slowest} pages for declutter, relative to lxml:")
+        print(
+            f"\ncostliest {args.slowest} pages: declutter's ms beyond {CEILING:.0f}× its lxml parse"
+        )
         ranked = sorted(
             zip(pages, times["declutter"], base, strict=True),
-            key=lambda t: t[1] / t[2] if t[2] else 0.0,
+            key=lambda t: t[1] - CEILING * t[2],
             reverse=True,
         )
         for (pid, data, _url), secs, b in ranked[: args.slowest]:
             print(
-                f"  {secs / b:6.1f}×  {1000 * secs:7.1f} ms  {len(data) // 1024:5d} KiB  {pid[:50]}"
+                f"  {1000 * (secs - CEILING * b):+7.1f} ms  {1000 * secs:7.1f} ms  {secs / b:6.1f}×"
+                f"  {len(data) // 1024:5d} KiB  {pid[:50]}"
             )
 
 
