@@ -45,6 +45,8 @@ _SEMANTIC_CLASSES = re.compile(
 )
 #: Share of its own positive mass a semantically marked element receives as a bonus.
 SEMANTIC_BONUS = 0.25
+#: A child keeping this share of its parent's vote is chosen instead of the parent.
+TIGHTEN_SLACK = 0.1
 #: Share of the negative votes inside a semantically marked element that is forgiven.
 SEMANTIC_FORGIVE = 0.7
 
@@ -144,15 +146,18 @@ def locate(chunks: list[Chunk], clutter: set[html.HtmlElement] | None = None) ->
     live = [not blocked.intersection(path) for path in paths]
     net: dict[html.HtmlElement, float] = {}
     neg: dict[html.HtmlElement, float] = {}
+    live_pos: dict[html.HtmlElement, float] = {}
     for path, s, ok in zip(paths, scores, live, strict=True):
         if ok and s:
             for el in path:
                 net[el] = net.get(el, 0.0) + s
                 if s < 0:
                     neg[el] = neg.get(el, 0.0) - s
+                else:
+                    live_pos[el] = live_pos.get(el, 0.0) + s
     if not net:
         return Located(None, [])
-    best = _best(net, pos, neg)
+    best = _tighten(_best(net, pos, neg), live_pos)
     chosen = [
         c
         for c, path, ok in zip(chunks, paths, live, strict=True)
@@ -219,3 +224,17 @@ def _best(
             best, best_score = el, score
     assert best is not None
     return best
+
+
+def _tighten(best: html.HtmlElement, prose: dict[html.HtmlElement, float]) -> html.HtmlElement:
+    """Descend to a child that holds nearly all of the chosen element's prose.
+
+    What a wrapper adds beyond such a child (a comment thread of short replies after a link
+    row) is more likely clutter than article.
+    """
+    while True:
+        floor = (1 - TIGHTEN_SLACK) * prose.get(best, 0.0)
+        child = max((c for c in best if c in prose), key=lambda c: prose[c], default=None)
+        if child is None or prose[child] < floor or floor <= 0:
+            return best
+        best = child

@@ -85,6 +85,12 @@ CONTENT_TOKENS = frozenset(
     }
 )  # fmt: skip
 
+#: Compound class tokens that begin with a clutter word ("relatedposts", "sharebuttons").
+CLUTTER_PREFIX = re.compile(
+    r"^(related|sidebar|newsletter|advert|breadcrumb|social|sharing|share(bar|tool|button|link|icon)|"
+    r"subscri|sponsor|cookie|comments?(?!ary)|footer|widget|recommend|promo(?!t)|popular|trending)"
+)
+
 TOKEN_SPLIT = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
 
 

@@ -7,6 +7,7 @@ from lxml import html
 
 from .patterns import (
     CHROME_TAGS,
+    CLUTTER_PREFIX,
     CLUTTER_TOKENS,
     HARD_CLUTTER_TOKENS,
     NEVER_CONTENT_TAGS,
@@ -70,7 +71,10 @@ def _clutter_name(el: html.HtmlElement) -> bool:
     low = names.lower()
     if any(m in low for m in _ARTICLE_MARKERS):
         return False
-    return not tokens(names).isdisjoint(CLUTTER_TOKENS)
+    found = tokens(names)
+    if not found.isdisjoint(CLUTTER_TOKENS):
+        return True
+    return any(CLUTTER_PREFIX.match(t) for t in found)
 
 
 def strip_tree(root: html.HtmlElement) -> html.HtmlElement:
