@@ -171,7 +171,13 @@ def comment_cut(pieces: list[Piece], feats: list[Features], start: int, end: int
     shapes: dict[str, list[int]] = {}
     for i in range(start, end):
         f = feats[i]
-        if f.words <= 15 and not is_prose(f) and _TIME_OR_DATE.search(pieces[i].plain):
+        text = pieces[i].plain.lstrip()
+        if (
+            f.words <= 15
+            and not is_prose(f)
+            and text[:1] not in '—–―-("“«'  # "— Name (@handle) date": an embed's attribution
+            and _TIME_OR_DATE.search(text)
+        ):
             shapes.setdefault(_shape(pieces[i].plain), []).append(i)
     first_repeat = end
     for idx in shapes.values():

@@ -64,6 +64,7 @@ _WORDY = re.compile(
     re.IGNORECASE,
 )
 _ZONE = re.compile(r"(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:?\d{2}|[Zz])\b")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?", re.IGNORECASE)
 
 
@@ -172,10 +173,12 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(text))
 
 
-def _title_like(line: str) -> bool:
+def title_like(line: str) -> bool:
     n = word_count(line)
     if not 3 <= n <= 30:
         return False
+    if n <= 12 and _CLOCK.search(line):
+        return False  # "Updated 9:41 AM; Posted 8:19 PM"
     if is_date_line(line) or parse_byline(line) or parse_breadcrumb(line):
         return False
     return not (line.endswith((".", "。")) and not line.endswith("..."))
@@ -195,20 +198,20 @@ def pick_headline(
     if title_at is not None:
         title = lines[title_at]
         for i in range(start - 1, title_at, -1):
-            if similar_titles(lines[i], title) and _title_like(lines[i]):
+            if similar_titles(lines[i], title) and title_like(lines[i]):
                 return i, lines[i].strip()
     low = title_at + 1 if title_at is not None else 0
     best: tuple[float, int] | None = None
     for i in range(start - 1, max(low - 1, start - 8), -1):
         line = lines[i].strip()
-        if not _title_like(line):
+        if not title_like(line):
             continue
         rank = min(word_count(line), 20) - 0.5 * (start - 1 - i)
         if best is None or rank > best[0]:
             best = (rank, i)
     if title_at is not None:
         stripped = strip_site_tail(lines[title_at].strip())
-        if _title_like(stripped) and (best is None or word_count(stripped) >= 4):
+        if title_like(stripped) and (best is None or word_count(stripped) >= 4):
             return title_at, stripped
     if best is None:
         return None, None

@@ -162,17 +162,19 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
 def _marked_headline(
     pieces: list[Piece], feats: list[Features], start: int
 ) -> tuple[int | None, str | None]:
-    """The last level-1 heading before the body (else the nearest level-2 one), if marked."""
-    found: int | None = None
+    """The last level-1 heading above the body (else the last level-2 one), if it fits."""
     for level in (1, 2):
         for i in range(start - 1, -1, -1):
             p = pieces[i]
             if p.type == "heading" and p.marked and p.level == level:
-                if feats[i].link_ratio < 0.5 and 2 <= feats[i].words <= 40:
-                    found = i
+                if (
+                    feats[i].link_ratio < 0.5
+                    and 2 <= feats[i].words <= 40
+                    and not is_date_line(p.text)
+                    and not parse_byline(p.text)
+                ):
+                    return i, p.text
                 break
-        if found is not None:
-            return found, pieces[found].text
     return None, None
 
 
