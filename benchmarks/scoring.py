@@ -121,7 +121,7 @@ def readability_cases() -> Iterator[tuple[str, bytes, str, dict[str, object]]]:
     root = CORPUS / "readability"
     for case in sorted(p for p in root.iterdir() if p.is_dir()):
         source = (case / "source.html").read_bytes()
-        expected = html.fromstring((case / "expected.html").read_bytes())
+        expected = html.fromstring((case / "expected.html").read_text("utf-8"))
         body = "\n".join(t.strip() for t in expected.itertext() if t.strip())
         meta_path = case / "expected-metadata.json"
         meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {}

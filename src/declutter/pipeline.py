@@ -72,7 +72,10 @@ def _locate(page: Page) -> Page:
 
 def _prune(page: Page) -> Page:
     kept, removed = prune_blocks(
-        page.chunks, headline=page.meta.headline, dedupe_window=HTML_DEDUPE_WINDOW
+        page.chunks,
+        headline=page.meta.headline,
+        dedupe_window=HTML_DEDUPE_WINDOW,
+        origin=lambda c: c.el.getparent(),
     )
     return replace(
         page,

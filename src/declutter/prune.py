@@ -6,7 +6,7 @@ Written once for HTML and text: both arrive here as lists of chunks.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 from .model import Removed
@@ -78,17 +78,26 @@ T = TypeVar("T", bound=Judged)
 
 
 def prune_blocks(
-    blocks: Sequence[T], *, headline: str | None = None, dedupe_window: int | None = None
+    blocks: Sequence[T],
+    *,
+    headline: str | None = None,
+    dedupe_window: int | None = None,
+    origin: Callable[[T], object] | None = None,
 ) -> tuple[list[T], list[Removed]]:
     """Drop boilerplate lines, duplicates (also truncated copies) and the headline repeated.
 
     ``dedupe_window`` limits the duplicate search to that many preceding blocks: in HTML a lede
     printed twice sits right beside its copy, while a line repeated far apart (a recipe's
     "Containers: 1 Green" under each meal) is content.
+
+    ``origin`` names where a block came from (its parent element): the same text written twice
+    in one place is the author's own repetition, not a copy; a copy comes from elsewhere (a
+    dek above the body) or reads differently (other quote marks, a truncated ending).
     """
     kept: list[T] = []
     removed: list[Removed] = []
     seen: list[str] = []
+    sources: list[tuple[object, str]] = []
     head = fold(headline) if headline else None
     for block in blocks:
         text = block.text
@@ -102,12 +111,14 @@ def prune_blocks(
         if head and block.type in ("heading", "paragraph") and folded == head:
             removed.append(Removed(text, "headline"))
             continue
-        if block.type in ("paragraph", "quote", "heading") and is_duplicate_of(
-            folded, seen if dedupe_window is None else seen[-dedupe_window:]
-        ):
+        window = range(len(seen)) if dedupe_window is None else range(len(seen))[-dedupe_window:]
+        src = origin(block) if origin is not None else None
+        earlier = [seen[i] for i in window if origin is None or sources[i] != (src, text)]
+        if block.type in ("paragraph", "quote", "heading") and is_duplicate_of(folded, earlier):
             removed.append(Removed(text, "duplicate"))
             continue
         seen.append(folded)
+        sources.append((src, text))
         kept.append(block)
     return kept, removed
 
