@@ -8,12 +8,12 @@ from .model import Article, Block
 
 _MD_SPECIAL_START = re.compile(r"^(\s*)([#>+\-*=])(\s|$)")
 _MD_NUMBER_START = re.compile(r"^(\s*\d+)([.)])(\s|$)")
-_MD_INLINE = re.compile(r"([\\`*_\[\]<])")
+_MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<"})
 
 
 def escape_inline(text: str) -> str:
     """Text that stays literal in Markdown: emphasis, link, code and HTML characters escaped."""
-    return _MD_INLINE.sub(r"\\\1", text)
+    return text.translate(_MD_INLINE)
 
 
 def _escape_line_start(text: str) -> str:

@@ -80,21 +80,35 @@ def norm_space(text: str) -> str:
 class _Inline:
     """Accumulates the inline text of one block: plain, Markdown, and link characters."""
 
-    __slots__ = ("lead_link", "links", "md", "plain")
+    __slots__ = ("has_text", "lead_link", "links", "md", "plain")
 
     def __init__(self) -> None:
         self.plain: list[str] = []
         self.md: list[str] = []
         self.links = 0
         self.lead_link: bool | None = None
+        self.has_text = False
 
     def add(self, text: str | None) -> None:
         if text:
-            self.plain.append(text)
-            self.md.append(escape_inline(text))
+            self.push(text, escape_inline(text))
+
+    def push(self, plain: str, md: str) -> None:
+        self.plain.append(plain)
+        self.md.append(md)
+        if not self.has_text and not plain.isspace():
+            self.has_text = True
 
     def result(self) -> tuple[str, str, int]:
         return norm_space("".join(self.plain)), norm_space("".join(self.md)), self.links
+
+    def spaced(self) -> tuple[str, str]:
+        """(leading, trailing) white space of the raw text, kept as one space each."""
+        if not self.plain:
+            return "", ""
+        lead = " " if self.plain[0][:1].isspace() else ""
+        trail = " " if self.plain[-1][-1:].isspace() else ""
+        return lead, trail
 
 
 class Segmenter:
@@ -121,8 +135,7 @@ class Segmenter:
         """Append the inline content of ``el`` (its text and children, not its tail)."""
         tag = el.tag
         if tag == "br":
-            buf.plain.append("\n")
-            buf.md.append("\n")
+            buf.push("\n", "\n")
             return
         if tag == "a" and not in_link:
             inner = _Inline()
@@ -133,15 +146,15 @@ class Segmenter:
                 inner.add(child.tail)
             plain, md, _ = inner.result()
             if plain:
-                if buf.lead_link is None and not "".join(buf.plain).strip():
+                if buf.lead_link is None and not buf.has_text:
                     buf.lead_link = True
+                lead, trail = inner.spaced()
                 href = el.get("href", "").strip()
                 if href and not href.startswith(("javascript:", "#")):
-                    href = urljoin(self.base_url, href) if self.base_url else href
-                    buf.md.append(_lead(el) + f"[{md}]({_href(href)})" + _trail(el))
-                else:
-                    buf.md.append(_lead(el) + md + _trail(el))
-                buf.plain.append(_lead(el) + plain + _trail(el))
+                    if self.base_url and not href.startswith(("https://", "http://")):
+                        href = urljoin(self.base_url, href)
+                    md = f"[{md}]({_href(href)})"
+                buf.push(lead + plain + trail, lead + md + trail)
                 buf.links += len(plain)
             return
         mark = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}.get(tag)
@@ -154,10 +167,9 @@ class Segmenter:
                 inner.add(child.tail)
             plain, md, links = inner.result()
             if plain:
-                lead = " " if el.text and el.text[:1].isspace() else ""
-                buf.plain.append(lead + plain + (" " if _ends_space(el) else ""))
+                lead, trail = inner.spaced()
                 md_text = f"`{plain}`" if mark == "`" else f"{mark}{md}{mark}"
-                buf.md.append(lead + md_text + (" " if _ends_space(el) else ""))
+                buf.push(lead + plain + trail, lead + md_text + trail)
                 buf.links += links
             return
         buf.add(el.text)
@@ -169,6 +181,8 @@ class Segmenter:
     # -- blocks -----------------------------------------------------------------------------
 
     def _emit_text(self, el: html.HtmlElement, buf: _Inline, kind: BlockType = "paragraph") -> None:
+        if not buf.has_text:
+            return
         plain, md, links = buf.result()
         if not plain or _MARKUP_TEXT.match(plain):
             return
@@ -360,21 +374,8 @@ class Segmenter:
         self.walk(el)
 
 
-def _lead(el: html.HtmlElement) -> str:
-    return " " if el.text and el.text[:1].isspace() else ""
-
-
-def _trail(el: html.HtmlElement) -> str:
-    return " " if _ends_space(el) else ""
-
-
 def _href(href: str) -> str:
     return href.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
-
-
-def _ends_space(el: html.HtmlElement) -> bool:
-    text = el.text_content()
-    return bool(text) and text[-1:].isspace()
 
 
 def segment(root: html.HtmlElement, base_url: str | None = None) -> list[Chunk]:

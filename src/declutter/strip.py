@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from lxml import html
+from functools import lru_cache
+from lxml import etree, html
 
 from .patterns import (
     CHROME_TAGS,
@@ -14,6 +15,15 @@ from .patterns import (
     tokens,
 )
 
+# Candidates found in C; _is_hidden then reads the style properly.
+_MAYBE_HIDDEN = etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or contains(@style, 'none') or contains(@style, 'hidden')]"
+)
+# Elements that can be clutter by name, tag or role; the rest are never looked at.
+_NAMED = etree.XPath(
+    "/html/body//*[@class or @id or @role or self::nav or self::aside or self::footer"
+    " or self::header]"
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: A paragraph this long with few links is prose; it protects its ancestors from removal.
 PROSE_MIN_CHARS = 80
@@ -65,9 +75,15 @@ def _clutter_name(el: html.HtmlElement) -> bool:
     if el.tag in _NAME_IMMUNE:
         return False
     names = f"{el.get('class', '')} {el.get('id', '')}"
-    if not names.strip():
+    if names == " ":
         role = el.get("role")
         return role in ("navigation", "banner", "contentinfo", "complementary", "search")
+    return _clutter_names(names)
+
+
+@lru_cache(maxsize=4096)
+def _clutter_names(names: str) -> bool:
+    """Whether a class/id string names clutter (cached: pages repeat their class strings)."""
     low = names.lower()
     if any(m in low for m in _ARTICLE_MARKERS):
         return False
@@ -86,7 +102,7 @@ def strip_tree(root: html.HtmlElement) -> html.HtmlElement:
             continue
         if el.getparent() is not None:
             _drop(el)
-    hidden = [el for el in root.iter() if isinstance(el.tag, str) and _is_hidden(el)]
+    hidden = [el for el in _MAYBE_HIDDEN(root) if _is_hidden(el)]
     if hidden:
         weights = prose_weights(root)
         total = weights.get(root, 0) or 1
@@ -98,7 +114,11 @@ def strip_tree(root: html.HtmlElement) -> html.HtmlElement:
 
 def hard_clutter(el: html.HtmlElement) -> bool:
     """Clutter that stays clutter however much prose it holds (a long comment thread)."""
-    names = f"{el.get('class', '')} {el.get('id', '')}"
+    return _hard_names(f"{el.get('class', '')} {el.get('id', '')}")
+
+
+@lru_cache(maxsize=4096)
+def _hard_names(names: str) -> bool:
     return not tokens(names).isdisjoint(HARD_CLUTTER_TOKENS)
 
 
@@ -108,11 +128,10 @@ def clutter_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
     They are not removed here: locate drops their chunks unless one of them turns out to hold
     the article (a blog engine that wraps the post in ``<div class="widget Blog">``).
     """
-    body = root.find("body")
     found: set[html.HtmlElement] = set()
-    for el in (body if body is not None else root).iterdescendants():
+    for el in _NAMED(root):
         tag = el.tag
-        if not isinstance(tag, str) or tag == "main":
+        if tag == "main":
             continue
         if el.get("itemprop") == "articleBody":
             continue
