@@ -1,6 +1,6 @@
 """Show how declutter sees one page: container chosen, each chunk with its score and fate.
 
-    python benchmarks/debug_page.py PATH_OR_CORPUS_ID [--all]
+python benchmarks/debug_page.py PATH_OR_CORPUS_ID [--all]
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import gzip
 import sys
 from pathlib import Path
 
+from declutter.decode import decode
 from declutter.locate import chunk_score, locate
 from declutter.metadata import extract_metadata
-from declutter.decode import decode
 from declutter.parse import parse_html
 from declutter.segment import segment
 from declutter.strip import clutter_elements, strip_tree
@@ -41,8 +41,10 @@ def main() -> None:
         mark = "+" if id(c) in inside else " "
         if "--all" not in sys.argv and mark == " " and abs(chunk_score(c)) < 50:
             continue
-        print(f"{mark} {chunk_score(c):7.0f} {c.type[:4]} ld={c.link_density:.2f} "
-              f"<{c.el.tag} {c.el.get('class', '')[:30]}> {c.text[:90]!r}")
+        print(
+            f"{mark} {chunk_score(c):7.0f} {c.type[:4]} ld={c.link_density:.2f} "
+            f"<{c.el.tag} {c.el.get('class', '')[:30]}> {c.text[:90]!r}"
+        )
 
 
 if __name__ == "__main__":

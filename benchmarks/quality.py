@@ -1,6 +1,6 @@
 """Score declutter on the shared corpora: F1/precision/recall, headline accuracy, worst pages.
 
-    python benchmarks/quality.py [--worst N] [--only html,text,md,readability]
+python benchmarks/quality.py [--worst N] [--only html,text,md,readability]
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import CorpusScore, score_readability, score_scrapinghub  # noqa: E402
+from scoring import CorpusScore, score_readability, score_scrapinghub
 
 
 def _row(score: CorpusScore) -> str:
@@ -64,12 +64,17 @@ def main() -> None:
         r = score_readability()
         scores.append(r.body)
         print(_row(r.body))
-        print(f"readability headline accuracy {r.headline_accuracy:.3f}"
-              f" ({r.headline_hits}/{r.headline_total})")
-        print(f"readability byline found      {r.byline_found:.3f}"
-              f" ({r.byline_hits}/{r.byline_total})")
-        print(f"readability language right    {r.language_accuracy:.3f}"
-              f" ({r.lang_hits}/{r.lang_total})")
+        print(
+            f"readability headline accuracy {r.headline_accuracy:.3f}"
+            f" ({r.headline_hits}/{r.headline_total})"
+        )
+        print(
+            f"readability byline found      {r.byline_found:.3f} ({r.byline_hits}/{r.byline_total})"
+        )
+        print(
+            f"readability language right    {r.language_accuracy:.3f}"
+            f" ({r.lang_hits}/{r.lang_total})"
+        )
         if args.worst:
             print("\nreadability metadata misses:")
             for m in r.misses:

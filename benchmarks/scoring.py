@@ -93,7 +93,9 @@ def scrapinghub_pages(variant: str = "html") -> Iterator[tuple[str, bytes, str |
     for pid in sorted(truth):
         ref = truth[pid]
         if variant == "html":
-            data = gzip.decompress((CORPUS / "scrapinghub" / "html" / f"{pid}.html.gz").read_bytes())
+            data = gzip.decompress(
+                (CORPUS / "scrapinghub" / "html" / f"{pid}.html.gz").read_bytes()
+            )
         elif variant == "text":
             data = (CORPUS / "scrapinghub-text" / f"{pid}.txt").read_bytes()
         else:

@@ -65,9 +65,9 @@ def decode(data: bytes, *, http_charset: str | None = None, is_html: bool = True
             return data[len(bom) :].decode(name, errors="replace")
     candidates: list[str] = []
     for label in (http_charset, declared_charset(data) if is_html else None):
-        name = _normalise(label)
-        if name and name not in candidates:
-            candidates.append(name)
+        found = _normalise(label)
+        if found and found not in candidates:
+            candidates.append(found)
     for name in candidates:
         # A declared utf-8 page with a few stray bytes is still utf-8.
         try:

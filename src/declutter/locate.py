@@ -139,9 +139,7 @@ def locate(chunks: list[Chunk], clutter: set[html.HtmlElement] | None = None) ->
     blocked = {
         el
         for el in clutter
-        if total <= 0
-        or pos.get(el, 0.0) < CLUTTER_RELEASE_SHARE * total
-        or hard_clutter(el)
+        if total <= 0 or pos.get(el, 0.0) < CLUTTER_RELEASE_SHARE * total or hard_clutter(el)
     }
     live = [not blocked.intersection(path) for path in paths]
     net: dict[html.HtmlElement, float] = {}
@@ -171,20 +169,21 @@ def _trim_head(chunks: list[Chunk]) -> list[Chunk]:
 
     The headline and the byline are metadata; everything from the first prose block on is body.
     """
-    for i, chunk in enumerate(chunks):
-        if chunk.type != "heading" and chunk_score(chunk) >= HEAD_PROSE:
-            break
-    else:
+    start = next(
+        (i for i, c in enumerate(chunks) if c.type != "heading" and chunk_score(c) >= HEAD_PROSE),
+        None,
+    )
+    if start is None:
         return chunks
     head = [
         c
-        for c in chunks[:i]
+        for c in chunks[:start]
         if not (
             (c.type == "heading" and c.level == 1)
             or (c.type == "paragraph" and len(c.text) < HEAD_LINE and _DATELINE.search(c.text))
         )
     ]
-    return head + chunks[i:]
+    return head + chunks[start:]
 
 
 def _navigation(chunk: Chunk) -> bool:
@@ -197,7 +196,9 @@ def _navigation(chunk: Chunk) -> bool:
     return chunk.link_density > NAV_LINK_DENSITY
 
 
-def _path(el: html.HtmlElement, cache: dict[html.HtmlElement, list[html.HtmlElement]]) -> list[html.HtmlElement]:
+def _path(
+    el: html.HtmlElement, cache: dict[html.HtmlElement, list[html.HtmlElement]]
+) -> list[html.HtmlElement]:
     """The element and its ancestors, innermost first (shared prefixes are cached)."""
     found = cache.get(el)
     if found is not None:

@@ -70,7 +70,9 @@ class Block:
         if kind == "table":
             return cls("table", rows=tuple(tuple(r) for r in data["rows"]))
         if kind == "image":
-            return cls("image", src=data.get("src"), alt=data.get("alt"), caption=data.get("caption"))
+            return cls(
+                "image", src=data.get("src"), alt=data.get("alt"), caption=data.get("caption")
+            )
         if kind in ("paragraph", "quote", "code"):
             return cls(kind, text=data["text"])
         raise ValueError(f"unknown block type: {kind!r}")

@@ -6,7 +6,7 @@ Text:  decode → split into blocks → prune → metadata from the text → Art
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import html
@@ -23,7 +23,6 @@ from .read import KindChoice, gunzip_if_needed, looks_binary, sniff_kind
 from .segment import Chunk, segment
 from .strip import clutter_elements, strip_tree
 from .textscrape import extract_text
-
 
 #: How far back a repeated HTML block counts as a duplicate (a dek, a caption between).
 HTML_DEDUPE_WINDOW = 3
@@ -42,7 +41,7 @@ class Page:
     chunks: tuple[Chunk, ...] = ()
     blocks: tuple[Block, ...] = ()
     removed: tuple[Removed, ...] = ()
-    meta: Meta = Meta()
+    meta: Meta = field(default_factory=Meta)
 
 
 def _parse(page: Page) -> Page:
@@ -133,8 +132,11 @@ def extract(
         if looks_binary(data):
             raise InputError(source or "<bytes>", "binary data, not a page")
     kind: InputKind = sniff_kind(data, source) if input == "auto" else input
-    text = data if isinstance(data, str) else decode(data, http_charset=http_charset,
-                                                     is_html=kind == "html")
+    text = (
+        data
+        if isinstance(data, str)
+        else decode(data, http_charset=http_charset, is_html=kind == "html")
+    )
     page = Page(source=source, url=url, kind=kind, text=text, options=options)
     stages = HTML_STAGES if kind == "html" else TEXT_STAGES
     for stage in stages:
