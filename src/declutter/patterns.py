@@ -47,7 +47,7 @@ _CLUTTER_TOKENS: dict[str, tuple[str, ...]] = {
         "pinterest", "linkedin", "reddit", "email", "print", "tweet",
     ),
     "recommended": (
-        "related", "recommended", "recommendations", "recirc", "recirculation", "more",
+        "related", "recommended", "recommendations", "recirc", "recirculation",
         "popular", "trending", "mostread", "mostpopular", "readmore", "outbrain",
         "taboola", "teaser", "teasers", "promo", "promoted", "sponsored", "upnext", "next",
         "prev", "previous", "also", "suggested", "youmaylike", "morestories", "rail",
