@@ -35,6 +35,8 @@ _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _BARE_URL = re.compile(r"\bhttps?://\S+")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _CODE_SPAN = re.compile(r"`+([^`]+)`+")
+#: Emphasis markers left alone ("__" where an icon was, "** **"): no text of their own.
+_STRAY_MARK = re.compile(r"(?<![\w*_\\])(?:\*\*|__)+(?![\w*_])|^(?:\*\*|__)+|(?:\*\*|__)+$")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -75,6 +77,7 @@ def _strip_marks(text: str) -> str:
     text = _HTML_TAG.sub("", text)
     for _ in range(2):
         text = _EMPHASIS.sub(r"\2", text)
+    text = _STRAY_MARK.sub("", text)
     return _ESCAPE.sub(r"\1", text)
 
 

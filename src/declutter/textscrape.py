@@ -254,12 +254,16 @@ def _judge(
         return None
     if f.link_ratio > 0.5 and not is_prose(f):
         return "navigation"
+    if p.type == "list" and f.words < 3 * len(p.items) and not _introduced(pieces, i, start):
+        return "navigation"  # a list of names or labels, not of statements
     if p.type in ("list", "table", "quote"):
         return None
     if p.type in ("paragraph", "heading") and f.words <= 60 and looks_like_caption(text):
         return "caption_or_fragment"
     if p.type in ("paragraph", "heading") and f.words <= 30 and is_teaser(text):
         return "related"
+    if p.type == "heading":
+        return None if _heading_like(pieces, feats, dup, i, end) else "caption_or_fragment"
     if is_prose(f):
         return None
     if parse_byline(text):
@@ -293,15 +297,30 @@ def _heading_like(
     text = pieces[i].plain.strip()
     if f.digit_share > 0.3 or not f.chars or " | " in text or text[0] in "([" or text[-1] in ")]":
         return False
-    if pieces[i].marked:
-        return True
-    if f.words > 20 or f.words == 0 or (f.ends and not text.endswith("?")):
+    marked = pieces[i].marked
+    if not marked and (f.words > 20 or f.words == 0 or (f.ends and not text.endswith("?"))):
         return False
-    if text.endswith((":", "：")) and f.title_share < 0.5:
+    if marked and f.words > 40:
+        return False
+    if not marked and text.endswith((":", "：")) and f.title_share < 0.5:
         return False  # a sentence introducing what follows
     j = i + 1
     while j < end and pieces[j].type == "paragraph" and is_boilerplate(pieces[j].plain):
         j += 1
     if j >= end or dup[j]:
         return False
-    return is_prose(feats[j]) or pieces[j].type in ("list", "table", "code", "quote")
+    if pieces[j].type == "heading" and marked and pieces[j].level > pieces[i].level:
+        return True  # a section whose first child is a subsection
+    return (
+        is_prose(feats[j])
+        or pieces[j].type in ("list", "table", "code", "quote", "image")
+        or ((feats[j].ends or feats[j].soft_end) and feats[j].words >= 3)
+    )
+
+
+def _introduced(pieces: list[Piece], i: int, start: int) -> bool:
+    """A list announced by the line before it ("You will need:", a heading)."""
+    if i <= start:
+        return False
+    prev = pieces[i - 1]
+    return prev.type == "heading" or prev.plain.rstrip().endswith((":", "："))
