@@ -9,6 +9,7 @@ adds a bonus so that equal candidates resolve towards what the author marked.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import html
 
@@ -120,7 +121,32 @@ class Located:
         self.chunks = chunks
 
 
-def locate(chunks: list[Chunk], clutter: set[html.HtmlElement] | None = None) -> Located:
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """The knobs that trade clutter against loss; one set per extraction mode."""
+
+    #: A child keeping (1 - slack) of its parent's prose is chosen instead of the parent.
+    tighten_slack: float = TIGHTEN_SLACK
+    #: Inside the article, a block this linked is navigation.
+    nav_link_density: float = NAV_LINK_DENSITY
+    #: Drop the masthead (h1, date and by-line lines before the first prose block).
+    trim_head: bool = True
+
+
+TUNINGS = {
+    "balanced": Tuning(),
+    # Less clutter: tighter containers, stricter about links inside the article.
+    "precision": Tuning(tighten_slack=0.3, nav_link_density=0.4),
+    # Less loss: keep the element the vote chose, and links unless they are nearly all.
+    "recall": Tuning(tighten_slack=0.0, nav_link_density=0.9),
+}
+
+
+def locate(
+    chunks: list[Chunk],
+    clutter: set[html.HtmlElement] | None = None,
+    tuning: Tuning = TUNINGS["balanced"],
+) -> Located:
     """Choose the element that holds the article and return its chunks."""
     clutter = clutter or set()
     paths: list[list[html.HtmlElement]] = []
@@ -155,13 +181,13 @@ def locate(chunks: list[Chunk], clutter: set[html.HtmlElement] | None = None) ->
                     live_pos[el] = live_pos.get(el, 0.0) + s
     if not net:
         return Located(None, [])
-    best = _tighten(_best(net, pos, neg), live_pos)
+    best = _tighten(_best(net, pos, neg), live_pos, tuning.tighten_slack)
     chosen = [
         c
         for c, path, ok in zip(chunks, paths, live, strict=True)
-        if ok and best in path and not _navigation(c)
+        if ok and best in path and not _navigation(c, tuning.nav_link_density)
     ]
-    return Located(best, _trim_head(chosen))
+    return Located(best, _trim_head(chosen) if tuning.trim_head else chosen)
 
 
 def _trim_head(chunks: list[Chunk]) -> list[Chunk]:
@@ -186,14 +212,14 @@ def _trim_head(chunks: list[Chunk]) -> list[Chunk]:
     return head + chunks[start:]
 
 
-def _navigation(chunk: Chunk) -> bool:
+def _navigation(chunk: Chunk, nav_link_density: float) -> bool:
     """Links inside the article that are no part of it: a "read more" line, a link list."""
     if chunk.type == "image":
         return False
     if chunk.type == "list":
         linked = sum(_linked_items(chunk))
         return linked > 0.8 * len(chunk.items) and chunk.link_density > 0.3
-    return chunk.link_density > NAV_LINK_DENSITY
+    return chunk.link_density > nav_link_density
 
 
 def _path(
@@ -227,14 +253,16 @@ def _best(
     return best
 
 
-def _tighten(best: html.HtmlElement, prose: dict[html.HtmlElement, float]) -> html.HtmlElement:
+def _tighten(
+    best: html.HtmlElement, prose: dict[html.HtmlElement, float], slack: float
+) -> html.HtmlElement:
     """Descend to a child that holds nearly all of the chosen element's prose.
 
     What a wrapper adds beyond such a child (a comment thread of short replies after a link
     row) is more likely clutter than article.
     """
     while True:
-        floor = (1 - TIGHTEN_SLACK) * prose.get(best, 0.0)
+        floor = (1 - slack) * prose.get(best, 0.0)
         child = max((c for c in best if c in prose), key=lambda c: prose[c], default=None)
         if child is None or prose[child] < floor or floor <= 0:
             return best

@@ -13,7 +13,7 @@ from lxml import html
 
 from .decode import decode
 from .errors import InputError
-from .locate import locate
+from .locate import TUNINGS, locate
 from .metadata import Meta, extract_metadata
 from .model import Article, Block, InputKind, Removed
 from .options import DEFAULTS, Options
@@ -65,7 +65,8 @@ def _segment(page: Page) -> Page:
 
 def _locate(page: Page) -> Page:
     assert page.tree is not None
-    located = locate(list(page.chunks), clutter_elements(page.tree))
+    tuning = TUNINGS[page.options.mode]
+    located = locate(list(page.chunks), clutter_elements(page.tree), tuning)
     return replace(page, chunks=tuple(located.chunks))
 
 
