@@ -334,13 +334,18 @@ def _mp_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+#: Jobs queued per worker: the next page is waiting while the parent writes the last result.
+DEPTH = 2
+
+
 class _Worker:
     def __init__(self, ctx: Any, settings: Settings) -> None:
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, settings), daemon=True)
         self.proc.start()
         child.close()
-        self.job: Job | None = None
+        #: Jobs sent, in order; the first is the one being worked on.
+        self.jobs: deque[Job] = deque()
         self.deadline: float | None = None
 
     def kill(self) -> None:
@@ -362,7 +367,12 @@ class _Worker:
 
 
 class Pool:
-    """N worker processes, each working on one job at a time."""
+    """N worker processes; each works through its own short queue of jobs, in order.
+
+    Because a worker does its jobs one after the other, the parent always knows which input a
+    worker is on: a crash or a hang is charged to exactly that input, and the jobs queued
+    behind it go to another worker.
+    """
 
     def __init__(self, jobs: int, settings: Settings) -> None:
         self.settings = settings
@@ -370,33 +380,39 @@ class Pool:
         self.workers = [_Worker(self.ctx, settings) for _ in range(max(1, jobs))]
 
     def idle(self) -> _Worker | None:
-        for w in self.workers:
-            if w.job is None:
-                return w
-        return None
+        """The least loaded worker with room in its queue, if any."""
+        best = min(self.workers, key=lambda w: len(w.jobs))
+        return best if len(best.jobs) < DEPTH else None
 
     @property
     def busy(self) -> int:
-        return sum(1 for w in self.workers if w.job is not None)
+        return sum(len(w.jobs) for w in self.workers)
+
+    def _arm(self, worker: _Worker) -> None:
+        t = self.settings.timeout
+        worker.deadline = time.monotonic() + t + HARD_KILL_GRACE if t and worker.jobs else None
 
     def submit(self, worker: _Worker, job: Job) -> None:
-        worker.job = job
-        t = self.settings.timeout
-        worker.deadline = time.monotonic() + t + HARD_KILL_GRACE if t else None
+        worker.jobs.append(job)
+        if len(worker.jobs) == 1:
+            self._arm(worker)
         # If the worker is gone, its sentinel tells; the job is then reported as a crash.
         with contextlib.suppress(BrokenPipeError, OSError):
             worker.conn.send(job)
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: _Worker) -> list[Job]:
+        """Kill a worker, start a fresh one; return the jobs that were queued behind."""
         worker.kill()
+        queued = list(worker.jobs)[1:]
         i = self.workers.index(worker)
         self.workers[i] = _Worker(self.ctx, self.settings)
+        return queued
 
-    def collect(self, timeout: float) -> list[Outcome]:
-        """Outcomes that are ready, waiting at most ``timeout`` seconds for one."""
-        busy = [w for w in self.workers if w.job is not None]
+    def collect(self, timeout: float) -> tuple[list[Outcome], list[Job]]:
+        """Outcomes that are ready (waiting at most ``timeout`` s), and jobs to hand out again."""
+        busy = [w for w in self.workers if w.jobs]
         if not busy:
-            return []
+            return [], []
         now = time.monotonic()
         deadlines = [w.deadline for w in busy if w.deadline is not None]
         if deadlines:
@@ -406,35 +422,39 @@ class Pool:
             waitables += [w.conn, w.proc.sentinel]
         ready = set(multiprocessing.connection.wait(waitables, timeout))
         out: list[Outcome] = []
+        again: list[Job] = []
         now = time.monotonic()
         for w in busy:
-            job = w.job
-            assert job is not None
-            if w.conn in ready:
+            broken = False
+            while w.jobs and w.conn in ready:
                 try:
+                    if not w.conn.poll():
+                        break
                     outcome = w.conn.recv()
                 except (EOFError, OSError):
-                    outcome = None
-                if outcome is not None:
-                    out.append(outcome)
-                    w.job = None
-                    w.deadline = None
-                    continue
-            if w.conn in ready or w.proc.sentinel in ready or not w.proc.is_alive():
+                    broken = True
+                    break
+                w.jobs.popleft()
+                out.append(outcome)
+                self._arm(w)
+            if not w.jobs:
+                continue
+            job = w.jobs[0]
+            if broken or w.proc.sentinel in ready or not w.proc.is_alive():
                 code = w.proc.exitcode
                 err = InputError(job.source, f"worker crashed (exit code {code}) on this input")
                 out.append(_failed(job, err))
-                self._replace(w)
+                again += self._replace(w)
             elif w.deadline is not None and now >= w.deadline:
                 t = self.settings.timeout or 0
                 err2 = ExtractTimeout(job.source, f"took longer than --timeout {t:g}s (killed)")
                 out.append(_failed(job, err2))
-                self._replace(w)
-        return out
+                again += self._replace(w)
+        return out, again
 
     def close(self) -> None:
         for w in self.workers:
-            if w.job is None:
+            if not w.jobs:
                 w.stop()
             else:
                 w.kill()
@@ -1079,7 +1099,12 @@ def run_batch(
                 if waiting_fetch:
                     fetcher.wait(0.5)  # type: ignore[union-attr]
                 continue
-            for o in pool.collect(wait):
+            outcomes, again = pool.collect(wait)
+            ready.extendleft(reversed(again))
+            # Hand out work before writing results, so that workers never wait on the parent.
+            while ready and (w := pool.idle()) is not None:
+                pool.submit(w, ready.popleft())
+            for o in outcomes:
                 finish(o)
         if learner is not None:
             release(learner.flush_all())
