@@ -126,6 +126,32 @@ def score(piece: Piece, f: Features) -> float:
     return value - _THRESH
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def cap_data_runs(pieces: list[Piece], feats: list[Features], scores: list[float]) -> None:
+    """A chart's or a table's residue (many tiny lines, mostly figures) costs like one block.
+
+    Flattened charts and tables leave a run of one-figure lines; counted line by line they
+    would cut the article in two.  Menus are words, not figures, so they keep their cost.
+    """
+    n = len(pieces)
+    i = 0
+    while i < n:
+        j = i
+        figures = 0
+        while j < n and feats[j].words <= 3 and pieces[j].type == "paragraph" and scores[j] < 0:
+            text = pieces[j].plain
+            if feats[j].digit_share > 0.2 or not _LETTER.search(text):
+                figures += 1
+            j += 1
+        if j - i >= 8 and figures >= 0.7 * (j - i):
+            total = sum(scores[i:j])
+            for k in range(i, j):
+                scores[k] = max(-15.0, total) / (j - i)
+        i = max(j, i + 1)
+
+
 def best_run(scores: list[float]) -> tuple[int, int]:
     """The maximum-sum contiguous run ``[start, end)`` of ``scores`` (empty when all ≤ 0)."""
     best = 0.0

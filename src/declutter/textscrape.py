@@ -20,6 +20,7 @@ from .textblocks import Piece
 from .textclassify import (
     Features,
     best_run,
+    cap_data_runs,
     comment_cut,
     features,
     is_prose,
@@ -64,6 +65,7 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
     for i, p in enumerate(pieces):
         if dup[i] or (p.type == "paragraph" and is_boilerplate(p.text)):
             scores[i] = min(scores[i], -2.0)
+    cap_data_runs(pieces, feats, scores)
     start, end = best_run(scores)
     if start == end:
         start, end = 0, len(pieces)
