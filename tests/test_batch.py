@@ -294,3 +294,34 @@ def test_no_partial_outputs_after_a_kill_then_resume(tmp_path: Path, sig: int) -
     resumed.wait(120)
     assert resumed.returncode == 0, resumed.stderr.read()  # type: ignore[union-attr]
     assert _check_complete(out) == len(pages)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a pty")
+def test_progress_bar_on_a_terminal_leaves_stdout_to_the_records() -> None:
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "declutter", str(SITE), "-f", "jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        stdin=subprocess.DEVNULL,
+    )
+    os.close(slave)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    out = proc.stdout.read()  # type: ignore[union-attr]
+    proc.wait(30)
+    os.close(master)
+    assert proc.returncode == 0
+    assert len(out.splitlines()) == 6  # every record on stdout, none captured by the bar
+    text = err.decode("utf-8", "replace")
+    assert "6/6" in text and "pages/s" in text  # the rich bar (count, rate)
+    assert "read 6, extracted 6" in text  # the summary

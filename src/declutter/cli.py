@@ -158,6 +158,8 @@ class _RichProgress:
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=False,
+            redirect_stdout=False,  # stdout carries the records; never capture it
+            redirect_stderr=False,
         )
         self.task = self.progress.add_task("pages", total=None, rate=0.0, failed=0)
         self.progress.start()
