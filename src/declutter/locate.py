@@ -46,7 +46,12 @@ _SEMANTIC_CLASSES = re.compile(
 )
 #: Share of its own positive mass a semantically marked element receives as a bonus.
 SEMANTIC_BONUS = 0.25
-#: A child keeping this share of its parent's vote is chosen instead of the parent.
+#: A teaser card is at most this many blocks and characters, opening with a linked heading.
+CARD_CHUNKS = 4
+CARD_CHARS = 600
+#: A heading this linked is a link to another page.
+LINKY_TITLE = 0.8
+#: A child keeping all but this share of its parent's prose is chosen instead of the parent.
 TIGHTEN_SLACK = 0.1
 #: Share of the negative votes inside a semantically marked element that is forgiven.
 SEMANTIC_FORGIVE = 0.7
@@ -153,10 +158,10 @@ def locate(
     scores: list[float] = []
     pos: dict[html.HtmlElement, float] = {}
     path_cache: dict[html.HtmlElement, list[html.HtmlElement]] = {}
-    for chunk in chunks:
-        path = _path(chunk.el, path_cache)
+    paths = [_path(chunk.el, path_cache) for chunk in chunks]
+    _mark_teasers(chunks, paths)
+    for chunk, path in zip(chunks, paths, strict=True):
         s = chunk_score(chunk)
-        paths.append(path)
         scores.append(s)
         if s > 0:
             for el in path:
@@ -188,6 +193,36 @@ def locate(
         if ok and best in path and not _navigation(c, tuning.nav_link_density)
     ]
     return Located(best, _trim_head(chosen) if tuning.trim_head else chosen)
+
+
+def _mark_teasers(chunks: list[Chunk], paths: list[list[html.HtmlElement]]) -> None:
+    """Mark teaser cards: a small element that opens with a linked heading.
+
+    A card (linked title, a kicker, a one-line summary) is a link to another article however
+    its summary is marked up, so all its text counts as link text.
+    """
+    count: dict[html.HtmlElement, int] = {}
+    size: dict[html.HtmlElement, int] = {}
+    first: dict[html.HtmlElement, int] = {}
+    for i, (chunk, path) in enumerate(zip(chunks, paths, strict=True)):
+        for el in path:
+            count[el] = count.get(el, 0) + 1
+            size[el] = size.get(el, 0) + chunk.size
+            first.setdefault(el, i)
+    for i, (chunk, path) in enumerate(zip(chunks, paths, strict=True)):
+        if chunk.type != "heading" or chunk.link_density < LINKY_TITLE:
+            continue
+        card = None
+        for el in path[1:]:
+            if count[el] > CARD_CHUNKS or size[el] > CARD_CHARS:
+                break
+            card = el
+        if card is None or count[card] < 2 or i - first[card] > 1:
+            continue
+        for j in range(first[card], first[card] + count[card]):
+            c = chunks[j]
+            c.link_chars = c.size
+            c.item_links = [len(item) for item in c.items]
 
 
 def _trim_head(chunks: list[Chunk]) -> list[Chunk]:

@@ -91,6 +91,8 @@ class _Inline:
 
     def add(self, text: str | None) -> None:
         if text:
+            # Newlines in the source are spaces in HTML; only <br> makes a line break.
+            text = text.replace("\n", " ")
             self.push(text, escape_inline(text))
 
     def push(self, plain: str, md: str) -> None:
