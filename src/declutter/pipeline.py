@@ -24,6 +24,8 @@ from .segment import Chunk, segment
 from .strip import clutter_elements, strip_tree
 from .textscrape import extract_text
 
+#: Below this many characters of body, locate runs again with its heuristics relaxed.
+FALLBACK_CHARS = 250
 #: How far back a repeated HTML block counts as a duplicate (a dek, a caption between).
 HTML_DEDUPE_WINDOW = 3
 
@@ -66,7 +68,14 @@ def _segment(page: Page) -> Page:
 def _locate(page: Page) -> Page:
     assert page.tree is not None
     tuning = TUNINGS[page.options.mode]
-    located = locate(list(page.chunks), clutter_elements(page.tree), tuning)
+    chunks = list(page.chunks)
+    located = locate(chunks, clutter_elements(page.tree), tuning)
+    if sum(c.size for c in located.chunks) < FALLBACK_CHARS:
+        # Too little came out: look again with class names ignored and nothing trimmed, as a
+        # page whose article sits in a "widget" or "sidebar" wrapper needs.
+        second = locate(chunks, set(), TUNINGS["recall"])
+        if sum(c.size for c in second.chunks) > sum(c.size for c in located.chunks):
+            located = second
     return replace(page, chunks=tuple(located.chunks))
 
 
