@@ -192,7 +192,20 @@ def locate(
         for c, path, ok in zip(chunks, paths, live, strict=True)
         if ok and best in path and not _navigation(c, tuning.nav_link_density)
     ]
+    chosen = _drop_orphan_headings(chosen)
     return Located(best, _trim_head(chosen) if tuning.trim_head else chosen)
+
+
+def _drop_orphan_headings(chunks: list[Chunk]) -> list[Chunk]:
+    """A heading with nothing left under it was a widget's title ("Related posts")."""
+    kept: list[Chunk] = []
+    for i, chunk in enumerate(chunks):
+        if chunk.type == "heading":
+            nxt = next((c for c in chunks[i + 1 :] if c.type != "image"), None)
+            if nxt is None or (nxt.type == "heading" and nxt.level <= chunk.level):
+                continue
+        kept.append(chunk)
+    return kept
 
 
 def _mark_teasers(chunks: list[Chunk], paths: list[list[html.HtmlElement]]) -> None:
