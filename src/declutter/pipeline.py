@@ -6,6 +6,7 @@ Text:  decode → split into blocks → prune → metadata from the text → Art
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -24,6 +25,7 @@ from .segment import Chunk, segment
 from .strip import clutter_elements, strip_tree
 from .textscrape import extract_text
 
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 #: Below this many characters of body, locate runs again with its heuristics relaxed.
 FALLBACK_CHARS = 250
 #: How far back a repeated HTML block counts as a duplicate (a dek, a caption between).
@@ -141,6 +143,9 @@ def extract(
         data = gunzip_if_needed(data, source or "<bytes>")
         if looks_binary(data):
             raise InputError(source or "<bytes>", "binary data, not a page")
+        if data.startswith(_WIDE_BOMS):
+            # UTF-16/32 text must be decoded before its markup can be seen.
+            data = decode(data)
     kind: InputKind = sniff_kind(data, source) if input == "auto" else input
     text = (
         data
