@@ -98,6 +98,7 @@ def prune_blocks(
     removed: list[Removed] = []
     seen: list[str] = []
     sources: list[tuple[object, str]] = []
+    where: dict[str, list[int]] = {}  # folded text → its positions in ``seen`` (linear time)
     head = fold(headline) if headline else None
     for block in blocks:
         text = block.text
@@ -111,21 +112,40 @@ def prune_blocks(
         if head and block.type in ("heading", "paragraph") and folded == head:
             removed.append(Removed(text, "headline"))
             continue
-        window = range(len(seen)) if dedupe_window is None else range(len(seen))[-dedupe_window:]
         src = origin(block) if origin is not None else None
-        earlier = [seen[i] for i in window if origin is None or sources[i] != (src, text)]
-        if block.type in ("paragraph", "quote", "heading") and is_duplicate_of(folded, earlier):
-            removed.append(Removed(text, "duplicate"))
-            continue
+        if block.type in ("paragraph", "quote", "heading") and len(folded) >= _MIN_DUP:
+            lo = 0 if dedupe_window is None else max(0, len(seen) - dedupe_window)
+            copy = any(
+                i >= lo and (origin is None or sources[i] != (src, text))
+                for i in where.get(folded, ())
+            )
+            if not copy and _is_truncated(folded):
+                earlier = [
+                    seen[i]
+                    for i in range(lo, len(seen))
+                    if origin is None or sources[i] != (src, text)
+                ]
+                copy = is_duplicate_of(folded, earlier)
+            if copy:
+                removed.append(Removed(text, "duplicate"))
+                continue
+        where.setdefault(folded, []).append(len(seen))
         seen.append(folded)
         sources.append((src, text))
         kept.append(block)
     return kept, removed
 
 
+_MIN_DUP = 25
+
+
+def _is_truncated(folded: str) -> bool:
+    return bool(_TRAILING_ELLIPSIS.search(folded))
+
+
 def is_duplicate_of(folded: str, seen: Sequence[str]) -> bool:
     """Whether ``folded`` (see :func:`fold`) repeats or truncates an earlier block."""
-    if len(folded) < 25:
+    if len(folded) < _MIN_DUP:
         return False
     stem = _TRAILING_ELLIPSIS.sub("", folded).rstrip()
     truncated = stem != folded

@@ -221,17 +221,19 @@ def _outside_reason(p: Piece, f: Features, dup: bool) -> str:
 def _duplicates(pieces: list[Piece]) -> list[bool]:
     """Repeats of an earlier block (a short line counts when it recurs: a share bar)."""
     seen: list[str] = []
-    short: set[str] = set()
+    exact: set[str] = set()
     out: list[bool] = []
     for p in pieces:
         folded = fold(p.plain)
         if p.type not in ("paragraph", "quote", "heading"):
             out.append(False)
         elif len(folded) < 25:
-            out.append(folded in short and len(folded) >= 3)
-            short.add(folded)
+            out.append(folded in exact and len(folded) >= 3)
         else:
-            out.append(is_duplicate_of(folded, seen))
+            out.append(
+                folded in exact or (folded.endswith(("...", "…")) and is_duplicate_of(folded, seen))
+            )
+        exact.add(folded)
         seen.append(folded)
     return out
 
