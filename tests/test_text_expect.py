@@ -1,6 +1,6 @@
 """Compare an Article with a hand-checked expectation file (text and Markdown fixtures).
 
-Keys of the expectation (all optional but ``blocks``): ``input``, ``headline``,
+Keys of the expectation (all optional but ``blocks``): ``input``, ``language``, ``headline``,
 ``breadcrumb``, ``authors``, ``published``, ``url``; ``blocks``: the body in order, each
 with ``type`` and any of ``text`` (exact), ``starts`` (prefix), ``level``, ``items``,
 ``ordered``, ``rows``, ``src``, ``alt``; ``text_excludes``: strings that must not appear in
@@ -14,7 +14,7 @@ from typing import Any
 
 import declutter
 
-_META = ("input", "headline", "url", "published")
+_META = ("input", "headline", "url", "published", "language")
 
 
 def check(article: declutter.Article, want: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .language import detect_language
 from .metadata import Meta
 from .model import Block, Removed
 from .options import Options
@@ -151,7 +152,7 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
         authors=authors,
         published=published,
         description=description or hints.get("description"),
-        language=hints.get("language"),
+        language=hints.get("language") or detect_language(" ".join(p.plain for p in kept)),
         url=hints.get("url"),
     )
     order: dict[str, int] = {}
