@@ -35,19 +35,19 @@ from scoring import (  # noqa: E402
 FLOORS_PATH = Path(__file__).resolve().parent / "quality_floors.json"
 #: The files each corpus is scored from (the digest covers exactly these).
 CORPUS_FILES = {
-    "scrapinghub": ("scrapinghub", ("ground-truth.json", "html/*.html.gz")),
-    "readability": ("readability", ("*/source.html", "*/expected.html")),
+    "scrapinghub": ("scrapinghub/ground-truth.json", "scrapinghub/html/*.html.gz"),
+    "scrapinghub-text": ("scrapinghub/ground-truth.json", "scrapinghub-text/*.txt"),
+    "scrapinghub-md": ("scrapinghub/ground-truth.json", "scrapinghub-md/*.md"),
+    "readability": ("readability/*/source.html", "readability/*/expected.html"),
 }
 
 
 def corpus_digest(name: str) -> tuple[str, int]:
     """sha256 over the sorted relative paths and contents of a corpus's scored files."""
-    folder, patterns = CORPUS_FILES[name]
-    root = CORPUS / folder
-    files = sorted({p for pattern in patterns for p in root.glob(pattern) if p.is_file()})
+    files = sorted({p for pattern in CORPUS_FILES[name] for p in CORPUS.glob(pattern)})
     h = hashlib.sha256()
     for path in files:
-        h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        h.update(path.relative_to(CORPUS).as_posix().encode("utf-8") + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return "sha256:" + h.hexdigest(), len(files)
 
@@ -58,8 +58,8 @@ def load_floors() -> dict[str, Any]:
 
 
 @cache
-def _scrapinghub() -> CorpusScore:
-    return score_scrapinghub("html")
+def _scrapinghub(variant: str) -> CorpusScore:
+    return score_scrapinghub(variant)
 
 
 @cache
@@ -68,8 +68,8 @@ def _readability() -> ReadabilityScore:
 
 
 def _measured(name: str) -> dict[str, float]:
-    if name == "scrapinghub":
-        s = _scrapinghub()
+    if name.startswith("scrapinghub"):
+        s = _scrapinghub({"scrapinghub": "html"}.get(name, name.removeprefix("scrapinghub-")))
         return {"f1": s.f1, "precision": s.precision, "recall": s.recall}
     r = _readability()
     return {
@@ -91,16 +91,16 @@ def test_corpus_digest(name: str) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("name", "metric"),
-    [
-        ("scrapinghub", "f1"),
-        ("scrapinghub", "precision"),
-        ("scrapinghub", "recall"),
-        ("readability", "f1"),
-        ("readability", "headline_accuracy"),
-    ],
-)
+def _floor_params() -> list[tuple[str, str]]:
+    corpora = load_floors()["corpora"]
+    return [(name, metric) for name in sorted(corpora) for metric in corpora[name]["floors"]]
+
+
+def test_every_corpus_has_floors() -> None:
+    assert set(load_floors()["corpora"]) == set(CORPUS_FILES)
+
+
+@pytest.mark.parametrize(("name", "metric"), _floor_params())
 def test_floor(name: str, metric: str) -> None:
     floor = load_floors()["corpora"][name]["floors"][metric]
     got = _measured(name)[metric]
