@@ -23,9 +23,14 @@ from .prune import prune_blocks
 from .read import KindChoice, gunzip_if_needed, looks_binary, sniff_kind
 from .segment import Chunk, segment
 from .strip import clutter_elements, strip_tree
+from .textclassify import is_teaser, looks_like_caption
 from .textscrape import extract_text
 
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+#: Captions and teaser lines are short; a longer paragraph is judged as prose.
+STRAY_CHARS = 300
+#: A bracketed paragraph this long is the author's aside, not a photo credit.
+ASIDE_CHARS = 60
 #: Below this many characters of body, locate runs again with its heuristics relaxed.
 FALLBACK_CHARS = 250
 #: How far back a repeated HTML block counts as a duplicate (a dek, a caption between).
@@ -82,8 +87,16 @@ def _locate(page: Page) -> Page:
 
 
 def _prune(page: Page) -> Page:
+    chunks: list[Chunk] = []
+    dropped: list[Removed] = []
+    for chunk in page.chunks:
+        reason = _stray_line(chunk)
+        if reason:
+            dropped.append(Removed(chunk.text, reason))
+        else:
+            chunks.append(chunk)
     kept, removed = prune_blocks(
-        page.chunks,
+        chunks,
         headline=page.meta.headline,
         dedupe_window=HTML_DEDUPE_WINDOW,
         origin=lambda c: c.el.getparent(),
@@ -91,8 +104,21 @@ def _prune(page: Page) -> Page:
     return replace(
         page,
         blocks=tuple(c.to_block() for c in kept),
-        removed=page.removed + tuple(removed),
+        removed=page.removed + tuple(dropped) + tuple(removed),
     )
+
+
+def _stray_line(chunk: Chunk) -> str | None:
+    """A photo credit or a "Related: …" line standing in the body as a paragraph."""
+    if chunk.type != "paragraph" or len(chunk.text) > STRAY_CHARS:
+        return None
+    text = chunk.text
+    aside = text[:1] in "([" and text[-1:] in ")]" and len(text) > ASIDE_CHARS
+    if looks_like_caption(text) and not aside:
+        return "caption"
+    if is_teaser(text):
+        return "teaser"
+    return None
 
 
 HTML_STAGES = (_parse, _metadata, _strip, _segment, _locate, _prune)
