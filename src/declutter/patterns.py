@@ -101,7 +101,8 @@ def tokens(value: str) -> set[str]:
 
 #: Whole blocks that are boilerplate in any article (compared after folding case and spaces).
 BOILERPLATE_LINES = re.compile(
-    r"^(?:exit mobile version|recommended videos?|recommended( for you)?|advertisement|"
+    r"^(?:exit mobile version|recommended videos?|recommended( for you)?|advertisement|adverts?|"
+    r"anzeige|werbung|publicidad|publicité|pubblicità|reklama|реклама|広告|广告|광고|"
     r"advertisements?|ad|sponsored( content)?|skip to (main )?content|skip to navigation|"
     r"share this( article| story| post)?|share( on (facebook|twitter|x|linkedin|whatsapp|email))?|"
     r"(click|tap) to share.*|related( articles| posts| stories| content)?|"
