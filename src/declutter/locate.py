@@ -21,7 +21,7 @@ _DATELINE = re.compile(
     r"\b(1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b|^\s*(by|von|par|por|di|door|av|af|przez|от)\s",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)]\s*$")
+_SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)؟۔।॥؛]\s*$")
 #: Link density above which a chunk is navigation rather than prose.
 LINKY = 0.5
 #: Inside the article, a block this linked is navigation ("Read more: …", a link row).
