@@ -43,32 +43,48 @@ _CREDENTIALS = frozenset(
     fache mrcp frcp lcsw cpa
     """.split()  # noqa: SIM905
 )
-#: Words that make a part a role, a label or a date rather than a person's name.
-_NON_NAME = frozenset(
+#: Words of roles and labels: a part that ends with one ("AP Auto Writer") is not a name.
+_ROLE_WORDS = frozenset(
     """
     staff writer writers editor editors editorial reporter reporters correspondent
     correspondents contributor contributors contributing columnist journalist journalists
     photographer photographers technologist senior associate assistant chief director manager
-    president vice news desk team agency press wire updated update published posted last min
-    mins read reading comments comment share follow profile more articles article about author
-    authors autor autorin auteur auteurs journaliste redakteur redakteurin redaktion rédaction
-    rédacteur rédactrice periodista redactor redacción giornalista redazione correspondente
-    jornalista admin administrator anonymous unknown guest sign subscribe view all posts post
-    bio email twitter facebook instagram linkedin health technology project media group network
-    magazine online digital institute foundation association society university company inc ltd
-    llc corp analysis opinion sponsored content partner partners via source sources image images
-    photo photos video illustration illustrations mins minutes hours ago today yesterday am pm
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december jan feb mar apr jun jul aug sep sept
-    oct nov dec
+    president vice producer anchor host intern fellow professor journaliste redakteur
+    redakteurin rédacteur rédactrice periodista redactor giornalista correspondente jornalista
+    admin administrator author authors autor autorin auteur auteurs
     """.split()  # noqa: SIM905
 )
+#: Words of organisations and page furniture: a name holds at most one of them.
+_ORG_WORDS = frozenset(
+    """
+    news desk team agency press wire report reports comments comment share follow profile
+    more articles article about redaktion rédaction redacción redazione anonymous unknown
+    guest sign subscribe view all posts bio email twitter facebook instagram linkedin health
+    technology project media group network magazine online digital institute foundation
+    association society university company inc ltd llc corp analysis opinion sponsored
+    content partner partners via source sources image images photo photos video
+    illustration illustrations multiple various
+    """.split()  # noqa: SIM905
+)
+#: Words of dates and page furniture that trail a by-line ("Steven Musil January 18, …").
+_DATE_WORDS = frozenset(
+    """
+    updated update published posted last min mins read reading minutes hours ago today
+    yesterday am pm on at staff monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()  # noqa: SIM905
+)
+_NON_NAME = _ROLE_WORDS | _ORG_WORDS | _DATE_WORDS
 _GENERIC_NAMES = frozenset(
     """
     admin administrator staff editor editors redaktion rédaction redacción redazione anonymous
-    unknown guest team webmaster
+    unknown guest team webmaster multiple various staff reports
     """.split()  # noqa: SIM905
 )
+_BAD_CHARS = re.compile(r"[=;{}<>_#$%*+\\]|\w\.(?:com|org|net|co|uk|de|fr|es|it|in|io|ru|jp)\b")
+_SENTENCE_SEP = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[A-Z])")
+_LABEL = re.compile(r"^[^\W\d_]{2,15}\s*:\s+")
 
 _AUTHOR_KEYS = (
     "author", "byl", "dc.creator", "dc:creator", "dcterms.creator", "article:author",
@@ -82,19 +98,11 @@ _ITEMPROP_AUTHOR = etree.XPath(
 _REL_AUTHOR = etree.XPath(
     "descendant::a[@rel][contains(translate(@rel, 'AUTHOR', 'author'), 'author')]"
 )
-_MARKED = etree.XPath(
-    "descendant::*[@class or @id]["
-    + " or ".join(
-        f"contains(@{attr}, '{word}')"
-        for attr in ("class", "id")
-        for word in ("uthor", "yline", "byl", "UTHOR", "YLINE", "auteur", "autor", "riter")
-    )
-    + "]"
-)
+_MARK_VALUES = etree.XPath("descendant::*/@class | descendant::*/@id")
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 _MARK_TOKENS = frozenset(
     {"byline", "bylines", "author", "authors", "byl", "writer", "auteur", "autor", "autore",
-     "dateline", "writtenby", "authorname", "bylinename", "byline__name", "author_name",
+     "writtenby", "authorname", "bylinename", "byline__name", "author_name",
      "articleauthor", "postauthor", "entryauthor", "authorinfo", "authorlink"}
 )  # fmt: skip
 _SKIP_TOKENS = frozenset(
@@ -122,13 +130,31 @@ def _titlecase_if_shouting(name: str) -> str:
     return name
 
 
+def _shouted_run(name: str) -> str:
+    """ "TOM KRISHER AP Auto Writer" → "TOM KRISHER": a capitals name before a mixed-case tail."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    caps = 0
+    for w in words:
+        letters = [c for c in w if c.isalpha()]
+        if not letters or not all(c.isupper() for c in letters):
+            break
+        caps += 1
+    if caps < 2 or caps == len(words):
+        return name
+    while caps > 2 and len(words[caps - 1]) <= 3:
+        caps -= 1
+    return " ".join(words[:caps])
+
+
 def _clean_part(part: str) -> str:
     part = _PREFIX.sub("", part.strip(_TRIM), count=1)
     m = _DIGIT.search(part)
     if m:
         part = part[: m.start()]
     words = part.strip(_TRIM).split()
-    while words and words[-1].strip(_TRIM).lower() in _NON_NAME:
+    while words and words[-1].strip(_TRIM).lower() in _DATE_WORDS:
         words.pop()
     return " ".join(words).strip(_TRIM)
 
@@ -136,6 +162,8 @@ def _clean_part(part: str) -> str:
 def is_name(text: str) -> bool:
     """Whether ``text`` reads like a person's (or a named body's) name."""
     if not text or len(text) > 60 or _DIGIT.search(text) or "@" in text or "://" in text:
+        return False
+    if _BAD_CHARS.search(text) or "admin" in text.lower():
         return False
     words = text.split()
     if len(words) > 6:
@@ -145,9 +173,11 @@ def is_name(text: str) -> bool:
     lowered = [w.strip(_TRIM).lower() for w in words]
     if all(w in _NON_NAME or w in _CREDENTIALS for w in lowered):
         return False
-    if text.casefold() in _GENERIC_NAMES:
+    if " ".join(lowered) in _GENERIC_NAMES:
         return False
-    # Most words of a role or a label are in the list; a name has at most one such word.
+    # A role ends with its role word ("AP Auto Writer", "CNN Editor-at-large").
+    if lowered[-1].split("-")[0] in _ROLE_WORDS and len(words) > 1:
+        return False
     return sum(w in _NON_NAME for w in lowered) <= 1
 
 
@@ -174,12 +204,15 @@ def split_authors(text: str | None) -> list[str]:
     text = _URLISH.sub(" ", text)
     text = _EMPTY_PARENS.sub(" ", text)
     text = text.replace("(", ", ").replace(")", ", ").replace("[", ", ").replace("]", ", ")
-    stripped = _PREFIX.sub("", text.strip(_TRIM), count=1)
-    if stripped == text.strip(_TRIM):
+    text = _LABEL.sub("", text.strip(_TRIM), count=1)
+    stripped = _PREFIX.sub("", text, count=1)
+    if stripped == text:
         m = _BY_INSIDE.search(text)
-        if m:
+        if m and m.start() <= 40:
             stripped = text[m.end() :]
+    stripped = _SENTENCE_SEP.sub("; ", stripped)
     names: list[str] = []
+    full_name = False  # a name of two words or more was found
     for segment in _STRONG_SEP.split(stripped):
         segment = _reorder_last_first(segment.strip(_TRIM))
         got_name = False
@@ -190,11 +223,14 @@ def split_authors(text: str | None) -> list[str]:
             if comma_part.lower().strip(".") in _CREDENTIALS or comma_part.lower() in _CREDENTIALS:
                 continue
             stop = False
-            for sub in _WORD_SEP.split(comma_part):
-                name = _clean_part(sub or "")
+            for i, sub in enumerate(_WORD_SEP.split(comma_part)):
+                name = _shouted_run(_clean_part(sub or ""))
+                if full_name and i == 0 and name and " " not in name:
+                    continue  # "Jane Doe, CNN" / "Jane Doe | Outlet": not a second author
                 if name and is_name(name):
                     names.append(_titlecase_if_shouting(name))
                     got_name = True
+                    full_name = full_name or " " in name
                 elif got_name and sub and sub.strip(_TRIM):
                     stop = True
                     break
@@ -288,24 +324,48 @@ def _in_clutter(el: Any) -> bool:
     return False
 
 
+def _visible_text(el: Any) -> str:
+    parts: list[str] = []
+    for node in el.iter():
+        if node.tag in ("script", "style", "noscript", "template"):
+            continue
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        if node is not el and node.tail and node.getparent().tag not in ("script", "style"):
+            parts.append(node.tail)
+    return " ".join(parts)
+
+
 def _element_text(el: Any) -> str:
     if el.tag == "meta":
         return str(el.get("content") or "")
     inner = el.find(".//*[@itemprop='name']")
     if inner is not None:
-        return str(inner.get("content") or inner.text_content())
-    return str(el.text_content())
+        return str(inner.get("content") or _visible_text(inner))
+    return _visible_text(el)
 
 
-def _dom_groups(root: html.HtmlElement) -> Iterator[list[Any]]:
+def _dom_groups(
+    root: html.HtmlElement, marks: str | None, rel_authors: list[Any] | None
+) -> Iterator[list[Any]]:
     yield [
         el
         for el in _ITEMPROP_AUTHOR(root)
         if el.tag != "link" and {"author", "creator"} & set((el.get("itemprop") or "").split())
     ]
-    yield [el for el in _REL_AUTHOR(root) if "author" in (el.get("rel") or "").lower().split()]
-    marked = []
-    for el in _MARKED(root):
+    if rel_authors is None:
+        rel_authors = _REL_AUTHOR(root)
+    yield [el for el in rel_authors if "author" in (el.get("rel") or "").lower().split()]
+    if marks is not None and not any(word in marks for word in BYLINE_MARKS):
+        return
+    marked: list[Any] = []
+    for value in _MARK_VALUES(root):
+        lowered = value.lower()
+        if not any(word in lowered for word in BYLINE_MARKS):
+            continue
+        el = value.getparent()
+        if el is None or (marked and marked[-1] is el):
+            continue
         if el.tag in _SKIP_TAGS:
             continue
         tokens = _tokens(el)
@@ -314,8 +374,14 @@ def _dom_groups(root: html.HtmlElement) -> Iterator[list[Any]]:
     yield marked
 
 
-def _dom_authors(root: html.HtmlElement) -> list[str]:
-    for group in _dom_groups(root):
+#: Fragments (lower case) of class/id values that mark a by-line element.
+BYLINE_MARKS = ("uthor", "yline", "byl", "auteur", "autor", "riter")
+
+
+def _dom_authors(
+    root: html.HtmlElement, marks: str | None = None, rel_authors: list[Any] | None = None
+) -> list[str]:
+    for group in _dom_groups(root, marks, rel_authors):
         first_parent = None
         names: list[str] = []
         for el in group:
@@ -334,11 +400,20 @@ def _dom_authors(root: html.HtmlElement) -> list[str]:
 
 
 def find_authors(
-    root: html.HtmlElement, jsonld: JsonLd, metas: dict[str, list[str]]
+    root: html.HtmlElement,
+    jsonld: JsonLd,
+    metas: dict[str, list[str]],
+    marks: str | None = None,
+    rel_authors: list[Any] | None = None,
 ) -> tuple[str, ...]:
-    """The page's authors, most trusted source first; () when none is named."""
+    """The page's authors, most trusted source first; () when none is named.
+
+    ``marks`` (optional): the lower-cased class and id values of the page; when given, the
+    class-marked by-line search runs only if they mention a by-line word.  ``rel_authors``
+    (optional): the page's ``<a rel="author">`` links, found in the tree when not given.
+    """
     persons, orgs = _jsonld_authors(jsonld)
-    names = persons or _meta_authors(metas) or _dom_authors(root) or orgs
+    names = persons or _meta_authors(metas) or _dom_authors(root, marks, rel_authors) or orgs
     out: list[str] = []
     seen: set[str] = set()
     for name in names:

@@ -11,6 +11,7 @@ from typing import Any
 
 from lxml import etree, html
 
+from .headline import strip_site_tail
 from .jsonld import JsonLd, first_text, node_types
 
 _SPACE = re.compile(r"\s+")
@@ -21,15 +22,25 @@ _MICRODATA = etree.XPath(
     "descendant::*[@itemtype or @typeof]"
     "[contains(@itemtype, 'readcrumb') or contains(@typeof, 'readcrumb')]"
 )
-_MARKED = etree.XPath(
-    "descendant::*[contains(@class, 'rumb')] | descendant::*[@id][contains(@id, 'rumb')]"
-    " | descendant::*[@aria-label]["
-    + " or ".join(
-        f"contains(translate(@aria-label, {_LOWER}), '{word}')"
-        for word in ("crumb", "ariane", "brotkr", "migas", "kruimel", "pfad", "percorso")
-    )
-    + "]"
-)
+_MARK_VALUES = etree.XPath("descendant::*/@class | descendant::*/@id")
+_ARIA = etree.XPath("descendant::*[@aria-label]")
+_ARIA_WORDS = ("crumb", "ariane", "brotkr", "migas", "kruimel", "pfad", "percorso", "ruta")
+
+
+def _marked_elements(root: html.HtmlElement) -> list[Any]:
+    """Elements whose class, id or aria-label names a breadcrumb, in document order."""
+    out: list[Any] = []
+    for value in _MARK_VALUES(root):
+        lowered = value.lower()
+        if any(word in lowered for word in CRUMB_MARKS):
+            el = value.getparent()
+            if el is not None and (not out or out[-1] is not el):
+                out.append(el)
+    for el in _ARIA(root):
+        label = (el.get("aria-label") or "").lower()
+        if any(word in label for word in _ARIA_WORDS) and el not in out:
+            out.append(el)
+    return out
 
 
 def _norm(text: str) -> str:
@@ -115,44 +126,72 @@ def _microdata_trail(root: html.HtmlElement) -> list[str]:
     return _dedupe(crumbs)
 
 
+def _text(el: Any) -> str:
+    return _norm(" ".join(el.itertext()))
+
+
 def _marked_trail(root: html.HtmlElement) -> list[str]:
-    for el in _MARKED(root):
+    for el in _marked_elements(root):
         if el.tag in ("body", "html", "script", "style", "link", "meta"):
             continue
         items = el.xpath(".//li[not(.//li)]")
         if items:
-            crumbs = [_norm(li.text_content()) for li in items]
+            crumbs = [_text(li) for li in items]
         else:
             links = el.xpath(".//a")
-            text = _SPACE.sub(" ", el.text_content()).strip()
-            crumbs = [_norm(a.text_content()) for a in links]
-            last = _SEPARATORS.split(text)[-1].strip() if text else ""
+            text = _SPACE.sub(" ", " ".join(el.itertext())).strip()
+            pieces = [p for p in _SEPARATORS.split(text) if p.strip()] if text else []
             if not links:
-                crumbs = [_norm(p) for p in _SEPARATORS.split(text)]
-            elif last and _norm(last) not in crumbs:
-                crumbs.append(_norm(last))
-        trail = _dedupe([c for c in crumbs if c])
-        if trail and len(trail) <= 12 and sum(len(c) for c in trail) < 400:
-            return trail
+                crumbs = [_norm(p) for p in pieces] if len(pieces) > 1 else []
+            else:
+                crumbs = [_text(a) for a in links]
+                if len(pieces) > 1 and _norm(pieces[-1]) not in crumbs:
+                    crumbs.append(_norm(pieces[-1]))
+        crumbs = [c for c in crumbs if c]
+        trail = _dedupe(crumbs)
+        if not trail or len(trail) > 10 or any(len(c) > 80 for c in trail[:-1]):
+            continue
+        if len({c.casefold() for c in trail}) < len(trail):
+            continue  # a repeated item: a menu or share bar, not a trail
+        return trail
     return []
 
 
-def find_breadcrumb(root: html.HtmlElement, jsonld: JsonLd | None = None) -> list[str]:
-    """JSON-LD BreadcrumbList, then microdata/RDFa, then elements marked as breadcrumb."""
+#: Words (lower case) that mark a breadcrumb in class, id or aria-label values.
+CRUMB_MARKS = ("crumb", "ariane", "brotkr", "miga", "kruimel")
+
+
+def find_breadcrumb(
+    root: html.HtmlElement, jsonld: JsonLd | None = None, marks: str | None = None
+) -> list[str]:
+    """JSON-LD BreadcrumbList, then microdata/RDFa, then elements marked as breadcrumb.
+
+    ``marks`` (optional) is the lower-cased text of the page's class, id, itemtype and
+    aria-label values: when given, the tree is searched only when they mention a breadcrumb.
+    """
     if jsonld is None:
         from .jsonld import load
 
         jsonld = load(root)
-    return _jsonld_trail(jsonld) or _microdata_trail(root) or _marked_trail(root)
+    trail = _jsonld_trail(jsonld)
+    if trail:
+        return trail
+    if marks is not None and not any(word in marks for word in CRUMB_MARKS + _ARIA_WORDS):
+        return []
+    return _microdata_trail(root) or _marked_trail(root)
 
 
-def drop_repeated_headline(trail: list[str], headline: str | None) -> list[str]:
-    """The trail without its last crumb when that crumb only repeats the headline."""
+def drop_repeated_headline(
+    trail: list[str], headline: str | None, site_name: str | None = None
+) -> list[str]:
+    """The trail without its last crumb when that crumb only repeats the headline (also when
+    the headline carries a " | Site" tail)."""
     if not trail or not headline:
         return trail
-    last, head = _fold(trail[-1]), _fold(headline)
-    if last and (
-        last == head or (len(last) > 20 and (head.startswith(last) or last.startswith(head)))
-    ):
-        return trail[:-1]
+    last = _fold(trail[-1])
+    if not last:
+        return trail
+    for head in {_fold(headline), _fold(strip_site_tail(headline, site_name))}:
+        if last == head or (len(last) > 20 and (head.startswith(last) or last.startswith(head))):
+            return trail[:-1]
     return trail

@@ -45,6 +45,9 @@ def strip_site_tail(title: str, site_name: str | None = None) -> str:
         m = _TITLE_HEAD.match(title)
         if m and _fold(m.group(0)) == site:
             return title[m.end() :].strip()
+        m = _TITLE_TAIL.search(title)
+        if m and _fold(m.group(0)) == site and m.start() > 0:
+            return title[: m.start()].strip()
     stripped = _TITLE_TAIL.sub("", title)
     return stripped if len(stripped) >= 10 else title
 
@@ -85,11 +88,13 @@ def find_headline(
     sections: Sequence[str] = (),
     title: str | None = None,
     h1s: Sequence[str] | None = None,
+    current: str | None = None,
 ) -> str | None:
     """The page's headline (see the module docstring), or None.
 
     ``title`` and ``h1s`` (texts of ``<title>`` and the ``<h1>`` elements) are read from the
-    tree when not given.
+    tree when not given; ``sections`` are the breadcrumb's section names and ``current`` its
+    last crumb (the page's own name), a last resort when the title only names the site.
     """
     if jsonld is None:
         jsonld = jsonld_mod.load(root)
@@ -118,9 +123,16 @@ def find_headline(
             and not _forbidden(h, site_names, sections)
         ):
             return h
-    if stripped and not _forbidden(stripped, site_names, sections):
+    bare = _TITLE_TAIL.sub("", title)  # the title without its tail, however short
+    if (
+        stripped
+        and not _forbidden(stripped, site_names, sections)
+        and not (bare != title and _forbidden(bare, site_names, sections))
+    ):
         return stripped
     for h in h1s:
         if not _forbidden(h, site_names, sections):
             return h
+    if current and not _forbidden(current, site_names, sections):
+        return current
     return title or None

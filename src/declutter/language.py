@@ -96,18 +96,19 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     }.items()
 }  # fmt: skip
 
-_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0041, 0x024F, "Latn"), (0x0370, 0x03FF, "Grek"), (0x0400, 0x04FF, "Cyrl"),
-    (0x0530, 0x058F, "Armn"), (0x0590, 0x05FF, "Hebr"), (0x0600, 0x06FF, "Arab"),
-    (0x0750, 0x077F, "Arab"), (0x0900, 0x097F, "Deva"), (0x0980, 0x09FF, "Beng"),
-    (0x0A00, 0x0A7F, "Guru"), (0x0A80, 0x0AFF, "Gujr"), (0x0B80, 0x0BFF, "Taml"),
-    (0x0C00, 0x0C7F, "Telu"), (0x0C80, 0x0CFF, "Knda"), (0x0D00, 0x0D7F, "Mlym"),
-    (0x0D80, 0x0DFF, "Sinh"), (0x0E00, 0x0E7F, "Thai"), (0x0E80, 0x0EFF, "Laoo"),
-    (0x1000, 0x109F, "Mymr"), (0x10A0, 0x10FF, "Geor"), (0x1100, 0x11FF, "Hang"),
-    (0x1200, 0x137F, "Ethi"), (0x1780, 0x17FF, "Khmr"), (0x1E00, 0x1EFF, "Latn"),
-    (0x3040, 0x30FF, "Kana"), (0x3400, 0x4DBF, "Hani"), (0x4E00, 0x9FFF, "Hani"),
-    (0xAC00, 0xD7AF, "Hang"), (0xF900, 0xFAFF, "Hani"),
+_SCRIPT_RANGES: tuple[tuple[str, str], ...] = (
+    ("Latn", "A-Za-z\u00c0-\u024f\u1e00-\u1eff"), ("Grek", "\u0370-\u03ff"),
+    ("Cyrl", "\u0400-\u04ff"), ("Armn", "\u0530-\u058f"), ("Hebr", "\u0590-\u05ff"),
+    ("Arab", "\u0600-\u06ff\u0750-\u077f"), ("Deva", "\u0900-\u097f"),
+    ("Beng", "\u0980-\u09ff"), ("Guru", "\u0a00-\u0a7f"), ("Gujr", "\u0a80-\u0aff"),
+    ("Taml", "\u0b80-\u0bff"), ("Telu", "\u0c00-\u0c7f"), ("Knda", "\u0c80-\u0cff"),
+    ("Mlym", "\u0d00-\u0d7f"), ("Sinh", "\u0d80-\u0dff"), ("Thai", "\u0e00-\u0e7f"),
+    ("Laoo", "\u0e80-\u0eff"), ("Mymr", "\u1000-\u109f"), ("Geor", "\u10a0-\u10ff"),
+    ("Hang", "\u1100-\u11ff\uac00-\ud7af"), ("Ethi", "\u1200-\u137f"),
+    ("Khmr", "\u1780-\u17ff"), ("Kana", "\u3040-\u30ff"),
+    ("Hani", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"),
 )  # fmt: skip
+_SCRIPT_RES = tuple((name, re.compile(f"[{chars}]")) for name, chars in _SCRIPT_RANGES)
 _SCRIPT_LANG = {
     "Grek": "el", "Armn": "hy", "Hebr": "he", "Deva": "hi", "Beng": "bn", "Guru": "pa",
     "Gujr": "gu", "Taml": "ta", "Telu": "te", "Knda": "kn", "Mlym": "ml", "Sinh": "si",
@@ -118,16 +119,6 @@ _PERSIAN = frozenset("پچژگکی")
 _URDU = frozenset("ٹڈڑںےھ")
 
 
-def _script(ch: str) -> str | None:
-    cp = ord(ch)
-    if cp < 0x41:
-        return None
-    for lo, hi, name in _SCRIPT_RANGES:
-        if lo <= cp <= hi:
-            return name
-    return None
-
-
 def detect_language(text: str | None) -> str | None:
     """The language of a text as a BCP 47 primary tag, or None when it cannot tell.
 
@@ -136,13 +127,12 @@ def detect_language(text: str | None) -> str | None:
     """
     if not text:
         return None
-    sample = text[:6000]
+    sample = text[:4000]
     scripts: Counter[str] = Counter()
-    for ch in sample:
-        if ch.isalpha():
-            s = _script(ch)
-            if s:
-                scripts[s] += 1
+    for name, pattern in _SCRIPT_RES:
+        found = len(pattern.findall(sample))
+        if found:
+            scripts[name] = found
     total = sum(scripts.values())
     if total < 12:
         return None

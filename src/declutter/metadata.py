@@ -42,7 +42,11 @@ class Meta:
 _SPACE = re.compile(r"\s+")
 _TAG_LINKS = etree.XPath("descendant::a[@rel][contains(translate(@rel, 'TAG', 'tag'), 'tag')]")
 _TEXT_SAMPLE = etree.XPath("descendant::p")
-_SCANNED = ("meta", "link", "script", "title", "h1", "base", "time")
+_MARK_VALUES = tuple(
+    etree.XPath(f"descendant::*/@{attr}", smart_strings=False)
+    for attr in ("class", "id", "itemtype", "aria-label")
+)
+_SCANNED = ("meta", "link", "script", "title", "h1", "base", "time", "a")
 _KEYWORD_JUNK = re.compile(r"^[\w-]+:[\w-]+$")
 
 SITE_KEYS = ("og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone")
@@ -65,6 +69,8 @@ class _Scan:
     h1s: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
     times: list[html.HtmlElement] = field(default_factory=list)
+    rel_tags: list[html.HtmlElement] = field(default_factory=list)
+    rel_authors: list[html.HtmlElement] = field(default_factory=list)
 
 
 def _add_meta(metas: dict[str, list[str]], el: html.HtmlElement) -> None:
@@ -104,6 +110,14 @@ def _scan(root: html.HtmlElement) -> _Scan:
         elif tag == "time":
             if el.get("datetime"):
                 scan.times.append(el)
+        elif tag == "a":
+            rel = el.get("rel")
+            if rel:
+                tokens = rel.lower().split()
+                if "tag" in tokens:
+                    scan.rel_tags.append(el)
+                elif "author" in tokens:
+                    scan.rel_authors.append(el)
         elif tag == "base" and scan.base is None:
             scan.base = el.get("href")
     return scan
@@ -171,7 +185,12 @@ def _jsonld_image(jsonld: JsonLd) -> str | None:
     return None
 
 
-def _tags(root: html.HtmlElement, metas: dict[str, list[str]], jsonld: JsonLd) -> tuple[str, ...]:
+def _tags(
+    root: html.HtmlElement,
+    metas: dict[str, list[str]],
+    jsonld: JsonLd,
+    rel_tags: list[html.HtmlElement] | None = None,
+) -> tuple[str, ...]:
     raw: list[str] = list(metas.get("article:tag", ())) + list(metas.get("og:article:tag", ()))
     for node in jsonld.articles()[:1]:
         keywords = node.get("keywords")
@@ -180,7 +199,8 @@ def _tags(root: html.HtmlElement, metas: dict[str, list[str]], jsonld: JsonLd) -
         elif isinstance(keywords, list):
             raw.extend(k for k in keywords if isinstance(k, str))
     if not raw:
-        raw.extend(a.text_content() for a in _TAG_LINKS(root)[:50])
+        links = _TAG_LINKS(root) if rel_tags is None else rel_tags
+        raw.extend(a.text_content() for a in links[:50])
     if not raw:
         for value in [*metas.get("news_keywords", ()), *metas.get("keywords", ())]:
             raw.extend(value.split(","))
@@ -216,11 +236,19 @@ def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
     metas = scan.metas
     base = _absolute(scan.base, url) if scan.base else url
     site_names = _site_names(metas, jsonld)
-    trail = find_breadcrumb(root, jsonld)
+    marks = "\n".join(["\n".join(query(root)) for query in _MARK_VALUES]).lower()
+    trail = find_breadcrumb(root, jsonld, marks)
     headline = find_headline(
-        root, jsonld, metas, site_names, trail[:-1], title=scan.title or "", h1s=scan.h1s
+        root,
+        jsonld,
+        metas,
+        site_names,
+        trail[:-1],
+        title=scan.title or "",
+        h1s=scan.h1s,
+        current=trail[-1] if len(trail) > 1 else None,
     )
-    trail = drop_repeated_headline(trail, headline)
+    trail = drop_repeated_headline(trail, headline, site_names[0] if site_names else None)
     published, modified = find_dates(root, jsonld, metas, url, scan.times)
     canonical = _absolute(scan.canonical or _first(metas, ("og:url", "twitter:url")), base)
     image = _absolute(_first(metas, IMAGE_KEYS) or _jsonld_image(jsonld), base)
@@ -239,7 +267,7 @@ def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
     return Meta(
         headline=headline,
         breadcrumb=tuple(trail),
-        authors=find_authors(root, jsonld, metas),
+        authors=find_authors(root, jsonld, metas, marks, scan.rel_authors),
         published=published,
         modified=modified,
         site_name=site_names[0] if site_names else None,
@@ -247,5 +275,5 @@ def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
         description=description,
         image=image,
         url=canonical or url,
-        tags=_tags(root, metas, jsonld),
+        tags=_tags(root, metas, jsonld, scan.rel_tags),
     )
