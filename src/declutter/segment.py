@@ -17,6 +17,8 @@ from .patterns import BLOCK_TAGS, HEADING_TAGS
 from .render import escape_inline
 
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029]+")
+#: Inline elements kept as Markdown emphasis or code.
+_MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
 # Escaped markup shown as text (a <noscript> tracking pixel that the parser kept as text).
 _MARKUP_TEXT = re.compile(r"^<(img|iframe|div|a|script|span|p)\b[^>]*>?", re.IGNORECASE)
 #: A first line this linked makes a list item a teaser card.
@@ -140,17 +142,10 @@ class Segmenter:
             buf.push("\n", "\n")
             return
         if tag == "a" and not in_link:
-            inner = _Inline()
-            inner.add(el.text)
-            for child in el:
-                if isinstance(child.tag, str):
-                    self._inline(child, inner, in_link=True)
-                inner.add(child.tail)
-            plain, md, _ = inner.result()
+            plain, md, lead, trail, _ = self._inner(el, True)
             if plain:
                 if buf.lead_link is None and not buf.has_text:
                     buf.lead_link = True
-                lead, trail = inner.spaced()
                 href = el.get("href", "").strip()
                 if href and not href.startswith(("javascript:", "#")):
                     if self.base_url and not href.startswith(("https://", "http://")):
@@ -159,17 +154,10 @@ class Segmenter:
                 buf.push(lead + plain + trail, lead + md + trail)
                 buf.links += len(plain)
             return
-        mark = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}.get(tag)
+        mark = _MARKS.get(tag)
         if mark:
-            inner = _Inline()
-            inner.add(el.text)
-            for child in el:
-                if isinstance(child.tag, str):
-                    self._inline(child, inner, in_link)
-                inner.add(child.tail)
-            plain, md, links = inner.result()
+            plain, md, lead, trail, links = self._inner(el, in_link)
             if plain:
-                lead, trail = inner.spaced()
                 md_text = f"`{plain}`" if mark == "`" else f"{mark}{md}{mark}"
                 buf.push(lead + plain + trail, lead + md_text + trail)
                 buf.links += links
@@ -179,6 +167,27 @@ class Segmenter:
             if isinstance(child.tag, str):
                 self._inline(child, buf, in_link)
             buf.add(child.tail)
+
+    def _inner(self, el: html.HtmlElement, in_link: bool) -> tuple[str, str, str, str, int]:
+        """An inline element's own text: (plain, Markdown, leading space, trailing space, links)."""
+        if not len(el):
+            # The common case, a link or emphasis around plain text, without a buffer.
+            raw = (el.text or "").replace("\n", " ")
+            plain = norm_space(raw)
+            if not plain:
+                return "", "", "", "", 0
+            lead = " " if raw[:1].isspace() else ""
+            trail = " " if raw[-1:].isspace() else ""
+            return plain, escape_inline(plain), lead, trail, 0
+        inner = _Inline()
+        inner.add(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                self._inline(child, inner, in_link)
+            inner.add(child.tail)
+        plain, md, links = inner.result()
+        lead, trail = inner.spaced()
+        return plain, md, lead, trail, links
 
     # -- blocks -----------------------------------------------------------------------------
 

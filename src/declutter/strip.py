@@ -20,15 +20,14 @@ from .patterns import (
 _MAYBE_HIDDEN = etree.XPath(
     "//*[@hidden or @aria-hidden='true' or contains(@style, 'none') or contains(@style, 'hidden')]"
 )
+_TEXT = etree.XPath("string()")
 # Elements that can be clutter by name, tag or role; the rest are never looked at.
 _NAMED = etree.XPath(
     "/html/body//*[@class or @id or @role or self::nav or self::aside or self::footer"
     " or self::header]"
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-#: A paragraph this long with few links is prose; it protects its ancestors from removal.
-PROSE_MIN_CHARS = 80
-#: A hidden element holding this share of the page's prose is the article behind a toggle.
+#: A hidden element holding this share of the page's text is the article behind a toggle.
 HIDDEN_PROTECT_SHARE = 0.8
 #: A widget whose text is mostly one blockquote is an embedded post, kept for its quote.
 EMBED_QUOTE_SHARE = 0.6
@@ -39,24 +38,6 @@ _ARTICLE_MARKERS = ("articlebody", "article-body", "entry-content", "post-conten
 def _drop(el: html.HtmlElement) -> None:
     """Remove an element but keep its tail text (it belongs to the parent)."""
     el.drop_tree()
-
-
-def prose_weights(root: html.HtmlElement) -> dict[html.HtmlElement, int]:
-    """Characters of prose under each element: long, link-poor paragraphs only."""
-    weights: dict[html.HtmlElement, int] = {}
-    for p in root.iter("p", "pre", "blockquote", "li", "dd", "td"):
-        text = p.text_content()
-        n = len(text.strip())
-        if n < PROSE_MIN_CHARS:
-            continue
-        link_chars = sum(len(a.text_content()) for a in p.iter("a"))
-        if link_chars > 0.5 * n:
-            continue
-        el: html.HtmlElement | None = p
-        while el is not None:
-            weights[el] = weights.get(el, 0) + n
-            el = el.getparent()
-    return weights
 
 
 def _is_hidden(el: html.HtmlElement) -> bool:
@@ -105,10 +86,9 @@ def strip_tree(root: html.HtmlElement) -> html.HtmlElement:
             _drop(el)
     hidden = [el for el in _MAYBE_HIDDEN(root) if _is_hidden(el)]
     if hidden:
-        weights = prose_weights(root)
-        total = weights.get(root, 0) or 1
+        total = len(_TEXT(root)) or 1
         for el in hidden:
-            if el.getparent() is not None and weights.get(el, 0) / total < HIDDEN_PROTECT_SHARE:
+            if el.getparent() is not None and len(_TEXT(el)) / total < HIDDEN_PROTECT_SHARE:
                 _drop(el)
     return root
 
