@@ -136,7 +136,8 @@ def _isolate(client: distributed.Client, chunk: list[Item], settings: Settings) 
             continue
         except Exception:
             pass
-        # A neighbour may have taken the worker down with this input: one more try, alone.
+        # A neighbour may have taken the worker down with this input: one more try, on its own
+        # (the retries run one after another).
         try:
             records.extend(client.submit(_extract_partition, [item], settings, pure=False).result())
         except Exception as exc:
