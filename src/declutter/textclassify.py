@@ -109,9 +109,44 @@ def is_prose(f: Features) -> bool:
     return f.words >= 10 and (f.ends or f.soft_end) and f.title_share < 0.6
 
 
-def score(piece: Piece, f: Features) -> float:
+#: Weight of the function-word share: a block with none of the page's own function words
+#: keeps 70 % of its quality, one where they make 40 % of the words or more keeps 110 %.
+_FA = 0.7
+_FB = 0.4
+_FK = 40
+_LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]{1,4}\b")
+
+
+def function_words(pieces: list[Piece]) -> frozenset[str]:
+    """The document's own function words: its most frequent short lower-case words.
+
+    Learned from the page itself, so it works for any cased language without a word list
+    (in scripts without case or spaces it comes out empty and changes nothing).
+    """
+    counts: dict[str, int] = {}
+    for p in pieces:
+        for w in _LOWER_WORD.findall(p.plain):
+            if w.islower():
+                counts[w] = counts.get(w, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:_FK]
+    return frozenset(w for w, c in top if c >= 3)
+
+
+def function_share(piece: Piece, words: frozenset[str]) -> float:
+    tokens = _WORD_ANY.findall(piece.plain.lower())
+    if not tokens or not words:
+        return -1.0
+    return sum(1 for t in tokens if t in words) / len(tokens)
+
+
+_WORD_ANY = re.compile(r"\w+")
+
+
+def score(piece: Piece, f: Features, fshare: float = -1.0) -> float:
     """Positive for content-like blocks, negative for chrome-like ones."""
     q = 1.0 if f.ends else (0.75 if f.soft_end or f.inner_punct else 0.5)
+    if fshare >= 0 and f.words >= 3:
+        q *= _FA + _FB * min(fshare, 0.4) / 0.4
     if f.words >= 4:
         q *= 1.0 - 0.6 * max(0.0, f.title_share - 0.25)
     q *= 1.0 - f.link_ratio

@@ -24,6 +24,8 @@ from .textclassify import (
     cap_data_runs,
     comment_cut,
     features,
+    function_share,
+    function_words,
     is_prose,
     is_teaser,
     looks_like_caption,
@@ -62,7 +64,11 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
         return TextResult((), tuple(removed), Meta())
     feats = [features(p) for p in pieces]
     dup = _duplicates(pieces)
-    scores = [score(p, f) for p, f in zip(pieces, feats, strict=True)]
+    # Markdown has its link text to tell menus from prose; a bare text dump leans also on
+    # the share of the page's own function words (measured: +0.01 F1 on flattened
+    # readability pages, ±0 on the scrapinghub dumps; it cost Markdown 0.006, so not there)
+    fw = function_words(pieces) if kind != "markdown" else frozenset()
+    scores = [score(p, f, function_share(p, fw)) for p, f in zip(pieces, feats, strict=True)]
     for i, p in enumerate(pieces):
         if dup[i] or (p.type == "paragraph" and is_boilerplate(p.text)):
             scores[i] = min(scores[i], -2.0)
