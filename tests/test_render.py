@@ -219,36 +219,18 @@ def body_of(parsed: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     return parsed[idx[0] + 1 :] if idx else parsed
 
 
-_BAD_ORDINAL_ESCAPE = pytest.mark.xfail(
-    strict=False,
-    reason="render._escape_line_start writes '\\1. ' but CommonMark cannot escape a digit: the "
-    "backslash shows up in the output; the escape belongs after the number ('1\\. ', '2024\\) ')",
-)
-_RAW_TEXT = pytest.mark.xfail(
-    strict=False,
-    reason="a Block without md (built by hand, from_dict, or a text scrape that sets none) is "
-    "written raw: its * _ [ ] ` and <tags> are read as Markdown/HTML instead of literal text",
-)
-
-
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "1. Not a list item but a sentence that begins with a number.",
-            marks=_BAD_ORDINAL_ESCAPE,
-        ),
+        "1. Not a list item but a sentence that begins with a number.",
         "# Not a heading",
         "- not a bullet",
         "> not a quote",
         "+ plus",
-        pytest.param("2024) was a year.", marks=_BAD_ORDINAL_ESCAPE),
-        pytest.param(
-            "Stars *like these* and _under_scores_ and [brackets](not-a-link) stay literal.",
-            marks=_RAW_TEXT,
-        ),
+        "2024) was a year.",
+        "Stars *like these* and _under_scores_ and [brackets](not-a-link) stay literal.",
         "A line with a trailing backslash \\",
-        pytest.param("<div>angle brackets</div> are text", marks=_RAW_TEXT),
+        "<div>angle brackets</div> are text",
     ],
 )
 def test_paragraphs_that_look_like_markdown_stay_paragraphs(text: str) -> None:
@@ -272,7 +254,6 @@ def test_code_with_fences_inside() -> None:
     assert body == [("code", code + "\n")]
 
 
-@_RAW_TEXT
 def test_list_items_that_look_like_markdown() -> None:
     items = ("# not a heading", "1. not nested", "*stars*")
     body = body_of(render_blocks(Block("list", items=items)))
@@ -309,25 +290,16 @@ def test_empty_article_renders() -> None:
 @pytest.mark.parametrize(
     ("html", "want"),
     [
-        pytest.param(
+        (
             "<p>1. Not a list item, a sentence that starts with a number.</p>",
             "1. Not a list item, a sentence that starts with a number.",
-            marks=_BAD_ORDINAL_ESCAPE,
         ),
         ("<p># Not a heading but prose.</p>", "# Not a heading but prose."),
         (
             "<p>Stars *like these* and _under_scores_ and [brackets] stay literal.</p>",
             "Stars *like these* and _under_scores_ and [brackets] stay literal.",
         ),
-        pytest.param(
-            "<p>Write &lt;div&gt; to open a division.</p>",
-            "Write <div> to open a division.",
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="segment._md_escape escapes \\ ` * _ [ ] but not '<': text that reads "
-                "'<div>' is raw inline HTML in the Markdown and vanishes when rendered",
-            ),
-        ),
+        ("<p>Write &lt;div&gt; to open a division.</p>", "Write <div> to open a division."),
     ],
 )
 def test_extracted_text_stays_literal_in_markdown(html: str, want: str) -> None:
