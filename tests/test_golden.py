@@ -195,4 +195,4 @@ def test_regen_keeps_hand_written_fields(tmp_path: Path) -> None:
 
 
 def test_cases_exist() -> None:
-    assert len(_case_dirs()) >= 10
+    assert len(_case_dirs()) >= 11
