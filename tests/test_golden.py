@@ -196,3 +196,20 @@ def test_regen_keeps_hand_written_fields(tmp_path: Path) -> None:
 
 def test_cases_exist() -> None:
     assert len(_case_dirs()) >= 11
+
+
+SEED_TEXT = Path(__file__).resolve().parent / "fixtures" / "text" / "seed"
+
+
+@pytest.mark.skipif(not SEED_TEXT.is_dir(), reason="the text form of the seed is not here")
+def test_seed_html_and_text_agree() -> None:
+    """Issue 3: both forms of the seed give the same breadcrumb, headline and body."""
+    html = extract_case(CASES / "seed-html")
+    source = next(SEED_TEXT.glob("*.txt"))
+    text = declutter.extract(source.read_bytes(), input="text", source=source.name)
+    assert html.breadcrumb == text.breadcrumb == ("Home", "Movies")
+    assert html.headline == text.headline
+    html_body = [b.text.translate(_QUOTES) for b in html.blocks if b.type == "paragraph"]
+    text_body = [b.text.translate(_QUOTES) for b in text.blocks if b.type == "paragraph"]
+    assert html_body == text_body
+    assert len(html_body) == 4
