@@ -195,7 +195,7 @@ def test_regen_keeps_hand_written_fields(tmp_path: Path) -> None:
 
 
 def test_cases_exist() -> None:
-    assert len(_case_dirs()) >= 11
+    assert len(_case_dirs()) >= 12
 
 
 SEED_TEXT = Path(__file__).resolve().parent / "fixtures" / "text" / "seed"
