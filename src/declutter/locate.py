@@ -212,28 +212,26 @@ def _mark_teasers(chunks: list[Chunk], paths: list[list[html.HtmlElement]]) -> N
     """Mark teaser cards: a small element that opens with a linked heading.
 
     A card (linked title, a kicker, a one-line summary) is a link to another article however
-    its summary is marked up, so all its text counts as link text.
+    its summary is marked up, so all its text counts as link text.  The chunks under an element
+    are a contiguous run, so each candidate card is measured by scanning its few neighbours.
     """
-    count: dict[html.HtmlElement, int] = {}
-    size: dict[html.HtmlElement, int] = {}
-    first: dict[html.HtmlElement, int] = {}
-    for i, (chunk, path) in enumerate(zip(chunks, paths, strict=True)):
-        for el in path:
-            count[el] = count.get(el, 0) + 1
-            size[el] = size.get(el, 0) + chunk.size
-            first.setdefault(el, i)
-    for i, (chunk, path) in enumerate(zip(chunks, paths, strict=True)):
+    n = len(chunks)
+    for i, chunk in enumerate(chunks):
         if chunk.type != "heading" or chunk.link_density < LINKY_TITLE:
             continue
-        card = None
-        for el in path[1:]:
-            if count[el] > CARD_CHUNKS or size[el] > CARD_CHARS:
+        card: tuple[int, int] | None = None
+        for el in paths[i][1:]:
+            lo, hi = i, i
+            while lo > 0 and hi - lo < CARD_CHUNKS and el in paths[lo - 1]:
+                lo -= 1
+            while hi + 1 < n and hi - lo < CARD_CHUNKS and el in paths[hi + 1]:
+                hi += 1
+            if hi - lo + 1 > CARD_CHUNKS or sum(c.size for c in chunks[lo : hi + 1]) > CARD_CHARS:
                 break
-            card = el
-        if card is None or count[card] < 2 or i - first[card] > 1:
+            card = (lo, hi)
+        if card is None or card[1] == card[0] or i - card[0] > 1:
             continue
-        for j in range(first[card], first[card] + count[card]):
-            c = chunks[j]
+        for c in chunks[card[0] : card[1] + 1]:
             c.link_chars = c.size
             c.item_links = [len(item) for item in c.items]
 
