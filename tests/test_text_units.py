@@ -153,3 +153,13 @@ def test_input_override_reads_markdown_as_text() -> None:
     as_md = declutter.extract(md, input="markdown")
     assert as_md.input == "markdown" and as_text.input == "text"
     assert "](" not in as_md.text
+
+
+def test_hard_wrapped_without_blank_lines() -> None:
+    """Wrapped text whose paragraphs are not separated by blank lines: short lines end them."""
+    dump = WRAPPED.replace("\n\n", "\n") + "Menu\nHome\nContact\n"
+    pieces, _ = split_text(dump)
+    texts = [p.text for p in pieces]
+    assert texts[0].endswith("into one paragraph.")
+    assert texts[1].startswith("A second paragraph") and texts[1].endswith("seventy-five.")
+    assert texts[2:] == ["Menu", "Home", "Contact"]

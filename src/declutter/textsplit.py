@@ -70,15 +70,20 @@ def _url_run_follows(lines: list[str], i: int) -> bool:
 
 
 def _wrap_width(paragraphs: list[list[str]]) -> int | None:
-    """The fixed width the dump was wrapped at, or None when its lines are not wrapped."""
+    """The fixed width the dump was wrapped at, or None when its lines are not wrapped.
+
+    Wrapped text shows as a crowd of lines just short of one width and almost none beyond it;
+    menus and headings between the paragraphs are short and do not disturb that picture.
+    """
     lengths = sorted(len(line.rstrip()) for para in paragraphs if len(para) > 1 for line in para)
     if len(lengths) < 4:
         return None
-    p90 = lengths[int(len(lengths) * 0.9) - 1]
-    if p90 > 140 or p90 < 30:
+    width = lengths[max(0, int(len(lengths) * 0.98) - 1)]
+    if width > 140 or width < 30:
         return None
-    near = sum(1 for x in lengths if x >= p90 * 0.7)
-    return p90 if near >= len(lengths) * 0.4 else None
+    long_lines = [x for x in lengths if x >= 0.6 * width]
+    near = sum(1 for x in long_lines if x >= width - 15)
+    return width if len(long_lines) >= 3 and near >= 0.5 * len(long_lines) else None
 
 
 def _continues(line: str, nxt: str, width: int | None) -> bool:
