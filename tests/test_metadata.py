@@ -527,7 +527,12 @@ def test_site_description_tags() -> None:
     assert m.site_name == "Example News"
     assert m.description == "What happened."
     assert m.tags == ("Cycling", "Transport", "City Council")
-    m = meta_of(page(body='<a rel="tag" href="/t/a">Alpha</a> <a rel="tag" href="/t/b">Beta</a>'))
+    m = meta_of(
+        page(
+            body='<p class="tags"><a rel="tag" href="/t/a">Alpha</a>'
+            ' <a rel="tag" href="/t/b">Beta</a></p>'
+        )
+    )
     assert m.tags == ("Alpha", "Beta")
 
 
@@ -587,3 +592,58 @@ def test_fixture_bare_page() -> None:
 )
 def test_never_crashes(markup: str) -> None:
     assert isinstance(meta_of(markup), Meta)
+
+
+# --- harder pages -----------------------------------------------------------------------------
+
+
+def test_unmarked_trail_just_above_the_headline() -> None:
+    markup = page(
+        "<title>长江流域今年首次开展跨省生态补偿评估_新闻中心_江城日报网</title>",
+        '<div class="nav"><a href="/">首页</a><a href="/a">新闻</a><a href="/b">体育</a></div>'
+        '<div class="path"><a href="/">首页</a> &gt; <a href="/news">新闻中心</a> &gt; '
+        '<a href="/news/china">国内</a></div>'
+        "<div><h1>长江流域今年首次开展跨省生态补偿评估</h1></div>",
+    )
+    assert meta_of(markup).breadcrumb == ("首页", "新闻中心", "国内")
+    # Without an <h1>, the element that shows the declared headline anchors the search.
+    markup = page(
+        '<meta property="og:title" content="В Казани открыли музей транспорта">',
+        '<div><a href="/">Главная</a> / <a href="/city/">Город</a></div>'
+        "<div><div>В Казани открыли музей транспорта</div></div>",
+    )
+    assert meta_of(markup).breadcrumb == ("Главная", "Город")
+    # A menu of links without separators is not a trail.
+    markup = page(body='<div><a href="/">A</a><a href="/b">B</a></div><h1>A headline here</h1>')
+    assert meta_of(markup).breadcrumb == ()
+
+
+def test_cjk_bylines_and_a_site_named_as_author() -> None:
+    assert split_authors("记者 王晓燕") == ["王晓燕"]
+    assert split_authors("文/张三") == ["张三"]
+    assert split_authors("本报记者 李明 王芳") == ["李明", "王芳"]
+    assert split_authors("홍길동 기자") == ["홍길동"]
+    markup = page(
+        "<title>长江流域今年首次开展跨省生态补偿评估_新闻中心_江城日报网</title>"
+        '<meta name="author" content="江城日报网">',
+        '<h1>长江流域今年首次开展跨省生态补偿评估</h1><span class="author">记者 王晓燕</span>',
+    )
+    assert meta_of(markup).authors == ("王晓燕",)
+    markup = page(
+        '<meta property="og:site_name" content="Example News">'
+        '<meta name="author" content="Example News">'
+    )
+    assert meta_of(markup).authors == ()
+
+
+def test_title_side_shown_on_the_page_is_the_headline() -> None:
+    markup = page(
+        "<title>Pro Loco di San Vito - La sagra della castagna torna il 19 ottobre</title>",
+        "<table><tr><td><b><font size=4>La sagra della castagna torna il 19 ottobre</font></b>"
+        "<br>Dopo due anni di pausa la Pro Loco ripropone la tradizionale sagra della castagna, "
+        "che quest'anno si terrà domenica nella piazza del paese e lungo via Roma.</td></tr>"
+        "</table>",
+    )
+    m = meta_of(markup)
+    assert m.headline == "La sagra della castagna torna il 19 ottobre"
+    assert m.language == "it"

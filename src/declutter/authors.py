@@ -7,7 +7,7 @@ dates, handles, URLs and "| Staff" tails; the names are deduplicated and never a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from lxml import etree, html
@@ -85,6 +85,14 @@ _GENERIC_NAMES = frozenset(
 _BAD_CHARS = re.compile(r"[=;{}<>_#$%*+\\]|\w\.(?:com|org|net|co|uk|de|fr|es|it|in|io|ru|jp)\b")
 _SENTENCE_SEP = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[A-Z])")
 _LABEL = re.compile(r"^[^\W\d_]{2,15}\s*:\s+")
+_CJK_NAMES = re.compile(
+    r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5}(?:\s+[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5})+$"
+)
+# Chinese/Japanese/Korean role words before or after a name: 记者 王晓燕, 文/张三, 홍길동 기자.
+_CJK_ROLE = re.compile(
+    r"^(?:本报|本刊|特约)?(?:记者|記者|作者|撰文|撰稿|文|通讯员|通訊員|特派员|特派員|编译|編譯|"
+    r"기자|글)\s*[/／:：|丨]?\s*|\s*(?:记者|記者|기자|특파원|객원기자|報道|报道)$"
+)
 
 _AUTHOR_KEYS = (
     "author", "byl", "dc.creator", "dc:creator", "dcterms.creator", "article:author",
@@ -205,6 +213,7 @@ def split_authors(text: str | None) -> list[str]:
     text = _EMPTY_PARENS.sub(" ", text)
     text = text.replace("(", ", ").replace(")", ", ").replace("[", ", ").replace("]", ", ")
     text = _LABEL.sub("", text.strip(_TRIM), count=1)
+    text = _CJK_ROLE.sub("", text).strip()
     stripped = _PREFIX.sub("", text, count=1)
     if stripped == text:
         m = _BY_INSIDE.search(text)
@@ -227,6 +236,10 @@ def split_authors(text: str | None) -> list[str]:
                 name = _shouted_run(_clean_part(sub or ""))
                 if full_name and i == 0 and name and " " not in name:
                     continue  # "Jane Doe, CNN" / "Jane Doe | Outlet": not a second author
+                if name and _CJK_NAMES.match(name):
+                    names.extend(name.split())  # "李明 王芳": CJK names hold no spaces
+                    got_name = True
+                    continue
                 if name and is_name(name):
                     names.append(_titlecase_if_shouting(name))
                     got_name = True
@@ -285,13 +298,13 @@ def _jsonld_authors(jsonld: JsonLd) -> tuple[list[str], list[str]]:
     return persons, orgs
 
 
-def _meta_authors(metas: dict[str, list[str]]) -> list[str]:
+def _meta_authors(metas: dict[str, list[str]], sites: frozenset[str]) -> list[str]:
     for key in _AUTHOR_KEYS:
         names: list[str] = []
         for value in metas.get(key, ()):
             if _IS_URL.match(value) or value.strip().startswith("@"):
                 continue
-            names.extend(split_authors(value))
+            names.extend(n for n in split_authors(value) if _fold(n) not in sites)
         if names:
             return names
     return []
@@ -348,15 +361,16 @@ def _element_text(el: Any) -> str:
 def _dom_groups(
     root: html.HtmlElement, marks: str | None, rel_authors: list[Any] | None
 ) -> Iterator[list[Any]]:
+    marked_page = marks is None or any(word in marks for word in BYLINE_MARKS)
     yield [
         el
-        for el in _ITEMPROP_AUTHOR(root)
+        for el in (_ITEMPROP_AUTHOR(root) if marked_page or "person" in (marks or "") else [])
         if el.tag != "link" and {"author", "creator"} & set((el.get("itemprop") or "").split())
     ]
     if rel_authors is None:
         rel_authors = _REL_AUTHOR(root)
     yield [el for el in rel_authors if "author" in (el.get("rel") or "").lower().split()]
-    if marks is not None and not any(word in marks for word in BYLINE_MARKS):
+    if not marked_page:
         return
     marked: list[Any] = []
     for value in _MARK_VALUES(root):
@@ -405,15 +419,19 @@ def find_authors(
     metas: dict[str, list[str]],
     marks: str | None = None,
     rel_authors: list[Any] | None = None,
+    site_names: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """The page's authors, most trusted source first; () when none is named.
 
     ``marks`` (optional): the lower-cased class and id values of the page; when given, the
     class-marked by-line search runs only if they mention a by-line word.  ``rel_authors``
     (optional): the page's ``<a rel="author">`` links, found in the tree when not given.
+    A meta author that is one of ``site_names`` (the site's declared name or its ``<title>``
+    tail) is the site, not a person: the markup is searched for a by-line instead.
     """
     persons, orgs = _jsonld_authors(jsonld)
-    names = persons or _meta_authors(metas) or _dom_authors(root, marks, rel_authors) or orgs
+    sites = frozenset(_fold(s) for s in site_names if s)
+    names = persons or _meta_authors(metas, sites) or _dom_authors(root, marks, rel_authors) or orgs
     out: list[str] = []
     seen: set[str] = set()
     for name in names:

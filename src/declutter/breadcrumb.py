@@ -7,6 +7,7 @@ RDFa breadcrumbs, then an element marked as a breadcrumb (``aria-label``, class 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from lxml import etree, html
@@ -159,12 +160,66 @@ def _marked_trail(root: html.HtmlElement) -> list[str]:
 
 #: Words (lower case) that mark a breadcrumb in class, id or aria-label values.
 CRUMB_MARKS = ("crumb", "ariane", "brotkr", "miga", "kruimel")
+_SEPARATOR_ONLY = re.compile(r"^[\s›»>/|→·•\\:>]*$")
+_HAS_SEPARATOR = re.compile(r"[›»>/|→·•\\]")
+_HEADLINE_EL = etree.XPath("(descendant::body//*[not(self::title)][normalize-space() = $text])[1]")
+
+
+def _unmarked_trail(el: Any) -> list[str]:
+    """Links separated by trail separators ("Home / City", "首页 > 新闻中心 > 国内")."""
+    links = el.xpath(".//a")
+    if not 2 <= len(links) <= 8:
+        return []
+    gaps: list[str] = []
+    for a, b in pairwise(links):
+        gap = a.tail or ""
+        node = a.getnext()
+        while node is not None and node is not b:
+            gap += node.text_content() + (node.tail or "")
+            node = node.getnext()
+        if node is None:  # not siblings: a nested structure, judged by its text alone
+            gap = (_HAS_SEPARATOR.search(a.tail or "") and "/") or ""
+        gaps.append(gap)
+    if not all(_HAS_SEPARATOR.search(g) and _SEPARATOR_ONLY.match(g) for g in gaps):
+        return []
+    crumbs = [_text(a) for a in links]
+    last = _norm(links[-1].tail or "")
+    if last:
+        crumbs.append(last)
+    trail = _dedupe([c for c in crumbs if c])
+    if len(trail) < 2 or any(len(c) > 60 for c in trail):
+        return []
+    return trail
+
+
+def _near_headline_trail(headline_el: Any) -> list[str]:
+    """An unmarked trail just before the headline element (its previous siblings, or those of
+    its ancestors, nearest first)."""
+    el = headline_el
+    for _level in range(4):
+        if el is None or el.tag in ("body", "html"):
+            return []
+        sib = el.getprevious()
+        for _ in range(3):
+            if sib is None:
+                break
+            if isinstance(sib.tag, str) and len(sib.text_content()) <= 200:
+                trail = _unmarked_trail(sib)
+                if trail:
+                    return trail
+            sib = sib.getprevious()
+        el = el.getparent()
+    return []
 
 
 def find_breadcrumb(
-    root: html.HtmlElement, jsonld: JsonLd | None = None, marks: str | None = None
+    root: html.HtmlElement,
+    jsonld: JsonLd | None = None,
+    marks: str | None = None,
+    headline_el: Any = None,
 ) -> list[str]:
-    """JSON-LD BreadcrumbList, then microdata/RDFa, then elements marked as breadcrumb.
+    """JSON-LD BreadcrumbList, then microdata/RDFa, then elements marked as breadcrumb, then an
+    unmarked trail of separated links just above the headline element (when one is given).
 
     ``marks`` (optional) is the lower-cased text of the page's class, id, itemtype and
     aria-label values: when given, the tree is searched only when they mention a breadcrumb.
@@ -176,9 +231,24 @@ def find_breadcrumb(
     trail = _jsonld_trail(jsonld)
     if trail:
         return trail
-    if marks is not None and not any(word in marks for word in CRUMB_MARKS + _ARIA_WORDS):
-        return []
-    return _microdata_trail(root) or _marked_trail(root)
+    if marks is None or any(word in marks for word in CRUMB_MARKS + _ARIA_WORDS):
+        trail = _microdata_trail(root) or _marked_trail(root)
+        if trail:
+            return trail
+    if headline_el is not None:
+        return _near_headline_trail(headline_el)
+    return []
+
+
+def headline_element(root: html.HtmlElement, h1: Any, headline: str | None) -> Any:
+    """The element that shows the headline: the first ``<h1>``, else the element whose text is
+    exactly the headline (one tree pass, only for pages without an ``<h1>``)."""
+    if h1 is not None:
+        return h1
+    if not headline or len(headline) < 10:
+        return None
+    found = _HEADLINE_EL(root, text=headline)
+    return found[0] if found else None
 
 
 def drop_repeated_headline(
@@ -192,6 +262,6 @@ def drop_repeated_headline(
     if not last:
         return trail
     for head in {_fold(headline), _fold(strip_site_tail(headline, site_name))}:
-        if last == head or (len(last) > 20 and (head.startswith(last) or last.startswith(head))):
+        if last == head:
             return trail[:-1]
     return trail

@@ -255,8 +255,9 @@ def find_dates(
 ) -> tuple[str | None, str | None]:
     """(published, modified) of the page, ISO 8601; published never after modified.
 
-    ``times`` (the page's ``<time>`` elements) are found in the tree when not given; the
-    ``itemprop`` date elements are looked up only when no structured source gave a date.
+    ``times`` (the page's ``<time>`` elements) are found in the tree when not given; they,
+    the ``itemprop`` date elements and the URL are read only when no JSON-LD or meta source
+    gave a publication date.
     """
     pub_raw: list[str | None] = []
     mod_raw: list[str | None] = []
@@ -270,7 +271,7 @@ def find_dates(
         mod_raw.extend(metas.get(key, ()))
     published = _first_valid(pub_raw)
     modified = _first_valid(mod_raw)
-    if not published or not modified:
+    if not published:
         late_pub: list[str | None] = []
         late_mod: list[str | None] = []
         if times is None:

@@ -22,6 +22,7 @@ _TITLE_TAIL = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$"
 _TITLE_HEAD = re.compile(r"^[^|\-–—:·•»]{1,60}?\s+[|\-–—·•»]\s+")
 _TITLE = etree.XPath("descendant::title")
 _H1 = etree.XPath("descendant::h1")
+_SHOWN = etree.XPath("boolean(descendant::body//*[normalize-space() = $text])")
 
 #: Declared title metas, most trusted first (lower-case keys).
 TITLE_KEYS = (
@@ -124,6 +125,12 @@ def find_headline(
         ):
             return h
     bare = _TITLE_TAIL.sub("", title)  # the title without its tail, however short
+    tail_match = _TITLE_TAIL.search(title)
+    if tail_match and not h1s:
+        # "Site - Headline": the side the page shows as an element of its own is the headline.
+        tail = tail_match.group(0).strip().lstrip("|-–—:·•»").strip()
+        if len(tail) >= 10 and _SHOWN(root, text=tail) and not _SHOWN(root, text=bare):
+            return tail
     if (
         stripped
         and not _forbidden(stripped, site_names, sections)

@@ -15,7 +15,7 @@ from lxml import etree, html
 
 from . import jsonld as jsonld_mod
 from .authors import find_authors
-from .breadcrumb import drop_repeated_headline, find_breadcrumb
+from .breadcrumb import drop_repeated_headline, find_breadcrumb, headline_element
 from .dates import find_dates
 from .headline import find_headline
 from .jsonld import JsonLd, first_text
@@ -40,13 +40,13 @@ class Meta:
 
 
 _SPACE = re.compile(r"\s+")
-_TAG_LINKS = etree.XPath("descendant::a[@rel][contains(translate(@rel, 'TAG', 'tag'), 'tag')]")
 _TEXT_SAMPLE = etree.XPath("descendant::p")
 _MARK_VALUES = tuple(
     etree.XPath(f"descendant::*/@{attr}", smart_strings=False)
     for attr in ("class", "id", "itemtype", "aria-label")
 )
-_SCANNED = ("meta", "link", "script", "title", "h1", "base", "time", "a")
+_SCANNED = ("meta", "link", "script", "title", "h1", "base", "time")
+_REL_LINKS = etree.XPath("descendant::a[@rel]")
 _KEYWORD_JUNK = re.compile(r"^[\w-]+:[\w-]+$")
 
 SITE_KEYS = ("og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone")
@@ -67,10 +67,16 @@ class _Scan:
     base: str | None = None
     title: str | None = None
     h1s: list[str] = field(default_factory=list)
+    first_h1: html.HtmlElement | None = None
     scripts: list[str] = field(default_factory=list)
     times: list[html.HtmlElement] = field(default_factory=list)
-    rel_tags: list[html.HtmlElement] = field(default_factory=list)
-    rel_authors: list[html.HtmlElement] = field(default_factory=list)
+    rel_links: list[html.HtmlElement] | None = None
+
+    def rel(self, root: html.HtmlElement, token: str) -> list[html.HtmlElement]:
+        """The page's ``<a rel>`` links whose rel names ``token`` (one tree pass, on demand)."""
+        if self.rel_links is None:
+            self.rel_links = _REL_LINKS(root)
+        return [a for a in self.rel_links if token in (a.get("rel") or "").lower().split()]
 
 
 def _add_meta(metas: dict[str, list[str]], el: html.HtmlElement) -> None:
@@ -98,6 +104,8 @@ def _scan(root: html.HtmlElement) -> _Scan:
             if "ld+json" in kind and el.text:
                 scan.scripts.append(el.text)
         elif tag == "h1":
+            if scan.first_h1 is None:
+                scan.first_h1 = el
             if len(scan.h1s) < 20:
                 scan.h1s.append(el.text_content())
         elif tag == "link":
@@ -110,14 +118,6 @@ def _scan(root: html.HtmlElement) -> _Scan:
         elif tag == "time":
             if el.get("datetime"):
                 scan.times.append(el)
-        elif tag == "a":
-            rel = el.get("rel")
-            if rel:
-                tokens = rel.lower().split()
-                if "tag" in tokens:
-                    scan.rel_tags.append(el)
-                elif "author" in tokens:
-                    scan.rel_authors.append(el)
         elif tag == "base" and scan.base is None:
             scan.base = el.get("href")
     return scan
@@ -189,7 +189,8 @@ def _tags(
     root: html.HtmlElement,
     metas: dict[str, list[str]],
     jsonld: JsonLd,
-    rel_tags: list[html.HtmlElement] | None = None,
+    scan: _Scan | None = None,
+    marks: str | None = None,
 ) -> tuple[str, ...]:
     raw: list[str] = list(metas.get("article:tag", ())) + list(metas.get("og:article:tag", ()))
     for node in jsonld.articles()[:1]:
@@ -198,8 +199,8 @@ def _tags(
             raw.extend(keywords.split(","))
         elif isinstance(keywords, list):
             raw.extend(k for k in keywords if isinstance(k, str))
-    if not raw:
-        links = _TAG_LINKS(root) if rel_tags is None else rel_tags
+    if not raw and (marks is None or "tag" in marks):
+        links = (scan or _Scan()).rel(root, "tag")
         raw.extend(a.text_content() for a in links[:50])
     if not raw:
         for value in [*metas.get("news_keywords", ()), *metas.get("keywords", ())]:
@@ -217,7 +218,20 @@ def _tags(
     return tuple(out[:50])
 
 
+_TAIL_SEPARATOR = re.compile(r"\s*[|\-–—_·•»:]\s*")
+
+
+def _title_tail(title: str | None) -> list[str]:
+    """The last segment of a document title ("Story_Section_Site" → ["Site"]), often the
+    site's name when none is declared."""
+    if not title:
+        return []
+    parts = [p for p in _TAIL_SEPARATOR.split(title.strip()) if p]
+    return [parts[-1]] if len(parts) > 1 else []
+
+
 def _text_sample(root: html.HtmlElement, limit: int = 3000) -> str:
+    """Some of the page's prose for language detection: its paragraphs, else its body text."""
     parts: list[str] = []
     size = 0
     for p in _TEXT_SAMPLE(root):
@@ -226,6 +240,10 @@ def _text_sample(root: html.HtmlElement, limit: int = 3000) -> str:
         size += len(text)
         if size >= limit:
             break
+    if size < 200:
+        body = root.find("body")
+        if body is not None:
+            parts.append(body.text_content()[: limit * 2])
     return " ".join(parts)
 
 
@@ -248,6 +266,10 @@ def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
         h1s=scan.h1s,
         current=trail[-1] if len(trail) > 1 else None,
     )
+    if not trail:
+        near = find_breadcrumb(root, jsonld, "", headline_element(root, scan.first_h1, headline))
+        trail = [c for c in near if c.casefold() not in {n.casefold() for n in site_names}]
+        trail = near if len(trail) == len(near) else []
     trail = drop_repeated_headline(trail, headline, site_names[0] if site_names else None)
     published, modified = find_dates(root, jsonld, metas, url, scan.times)
     canonical = _absolute(scan.canonical or _first(metas, ("og:url", "twitter:url")), base)
@@ -264,10 +286,14 @@ def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
     if language is None:
         sample = " ".join(x for x in (headline, description) if x)
         language = detect_language(f"{sample} {_text_sample(root)}")
+    tags = _tags(root, metas, jsonld, scan, marks)
+    rel_authors = scan.rel(root, "author") if scan.rel_links is not None else None
     return Meta(
         headline=headline,
         breadcrumb=tuple(trail),
-        authors=find_authors(root, jsonld, metas, marks, scan.rel_authors),
+        authors=find_authors(
+            root, jsonld, metas, marks, rel_authors, [*site_names, *_title_tail(scan.title)]
+        ),
         published=published,
         modified=modified,
         site_name=site_names[0] if site_names else None,
@@ -275,5 +301,5 @@ def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
         description=description,
         image=image,
         url=canonical or url,
-        tags=_tags(root, metas, jsonld, scan.rel_tags),
+        tags=tags,
     )
