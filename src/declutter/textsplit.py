@@ -93,7 +93,17 @@ def _continues(line: str, nxt: str, width: int | None) -> bool:
     if width is None:
         return False
     first = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
-    return len(line.rstrip()) + 1 + len(first) > width - 3
+    if len(line.rstrip()) + 1 + len(first) <= width - 3:
+        return False
+    # a full line ending a sentence, then a short capitalised line with no full stop: a new
+    # block (a heading, a menu) rather than the paragraph's last words
+    short = nxt.strip()
+    return not (
+        _SENTENCE_END.search(line.rstrip())
+        and short[:1].isupper()
+        and len(short) < 0.6 * width
+        and not _SENTENCE_END.search(short)
+    )
 
 
 def split_text(text: str) -> tuple[list[Piece], list[Removed]]:
