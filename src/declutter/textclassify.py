@@ -234,7 +234,8 @@ def comment_cut(pieces: list[Piece], feats: list[Features], start: int, end: int
         f = feats[i]
         text = pieces[i].plain.lstrip()
         if (
-            f.words <= 15
+            pieces[i].type == "paragraph"
+            and f.words <= 15
             and not is_prose(f)
             and text[:1] not in '—–―-("“«'  # "— Name (@handle) date": an embed's attribution
             and _TIME_OR_DATE.search(text)
