@@ -234,7 +234,7 @@ def comment_cut(pieces: list[Piece], feats: list[Features], start: int, end: int
         f = feats[i]
         text = pieces[i].plain.lstrip()
         if (
-            pieces[i].type == "paragraph"
+            (pieces[i].type in ("paragraph", "heading") or len(pieces[i].items) == 1)
             and f.words <= 15
             and not is_prose(f)
             and text[:1] not in '—–―-("“«'  # "— Name (@handle) date": an embed's attribution
