@@ -30,6 +30,7 @@ _LINKED_IMAGE = re.compile(r"\[\s*(!\[[^\]]*\]\([^)]*\))\s*\]\([^)]*\)")
 _LINK = re.compile(
     r"\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
+_LINK_TAIL = re.compile(r"\s*\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\)")
 _REF_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _BARE_URL = re.compile(r"\bhttps?://\S+")
@@ -67,6 +68,14 @@ def inline_plain(md: str) -> tuple[str, int, int]:
         return m.group(1)
 
     text = _AUTOLINK.sub(auto, text)
+    # the tail of a link whose text began in an earlier block ("… teaser text ](/story)"):
+    # everything before it was link text
+    tail = _LINK_TAIL.search(text)
+    if tail:
+        link_chars += len(text[: tail.start()].strip())
+        links += 1
+        text = text[: tail.start()] + text[tail.end() :]
+    text = text.replace("[", "") if text.lstrip().startswith("[") and "]" not in text else text
     text = _strip_marks(text)
     text = _SPACE.sub(" ", text).strip()
     return text, min(link_chars, len(text)), links

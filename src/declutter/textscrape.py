@@ -265,7 +265,11 @@ def _judge(
         return None
     if f.link_ratio > 0.5 and not is_prose(f):
         return "navigation"
-    if p.type == "list" and f.words < 3 * len(p.items) and not _introduced(pieces, i, start):
+    if (
+        p.type == "list"
+        and f.words < 3 * len(p.items)
+        and (f.title_share > 0.7 or not _introduced(pieces, i, start))
+    ):
         return "navigation"  # a list of names or labels, not of statements
     if p.type in ("list", "table", "quote"):
         return None
