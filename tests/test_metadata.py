@@ -647,3 +647,12 @@ def test_title_side_shown_on_the_page_is_the_headline() -> None:
     m = meta_of(markup)
     assert m.headline == "La sagra della castagna torna il 19 ottobre"
     assert m.language == "it"
+
+
+def test_data_vocabulary_trail_stops_at_a_second_trail() -> None:
+    item = (
+        '<li itemscope itemtype="http://data-vocabulary.org/Breadcrumb">'
+        '<span itemprop="title">{}</span></li>'
+    )
+    markup = page(body=f"<ol>{item.format('A')}{item.format('B')}</ol><ol>{item.format('A')}</ol>")
+    assert find_breadcrumb(parse_html(markup)) == ["A", "B"]

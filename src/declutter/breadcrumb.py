@@ -118,9 +118,13 @@ def _microdata_trail(root: html.HtmlElement) -> list[str]:
         if trail:
             return trail
     crumbs = []
+    parent = None
     for el in containers:
         if "data-vocabulary.org/Breadcrumb" not in (el.get("itemtype") or ""):
             continue
+        if parent is not None and el.getparent() is not parent and crumbs:
+            break  # a second trail on the page
+        parent = el.getparent()
         titles = el.xpath(".//*[@itemprop='title']")
         if titles:
             crumbs.append(_norm(_prop_text(titles[0])))

@@ -108,6 +108,8 @@ class JsonLd:
 
     nodes: list[dict[str, Any]] = field(default_factory=list)
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _types: list[set[str]] = field(default_factory=list, repr=False)
+    _articles: list[dict[str, Any]] | None = field(default=None, repr=False)
 
     def resolve(self, value: Any) -> Any:
         """A bare ``{"@id": …}`` reference replaced by the node it names (when known)."""
@@ -123,12 +125,16 @@ class JsonLd:
 
     def of_types(self, types: Iterable[str]) -> list[dict[str, Any]]:
         wanted = frozenset(types)
-        return [n for n in self.nodes if node_types(n) & wanted]
+        if not self._types:
+            self._types = [node_types(n) for n in self.nodes]
+        return [n for n, kinds in zip(self.nodes, self._types, strict=True) if kinds & wanted]
 
     def articles(self) -> list[dict[str, Any]]:
         """Article-like nodes, the ones with a headline first."""
-        found = self.of_types(ARTICLE_TYPES)
-        return sorted(found, key=lambda n: 0 if n.get("headline") else 1)
+        if self._articles is None:
+            found = self.of_types(ARTICLE_TYPES)
+            self._articles = sorted(found, key=lambda n: 0 if n.get("headline") else 1)
+        return self._articles
 
 
 def _walk(

@@ -41,9 +41,10 @@ class Meta:
 
 _SPACE = re.compile(r"\s+")
 _TEXT_SAMPLE = etree.XPath("descendant::p")
-_MARK_VALUES = tuple(
-    etree.XPath(f"descendant::*/@{attr}", smart_strings=False)
-    for attr in ("class", "id", "itemtype", "aria-label")
+_MARK_VALUES = etree.XPath(
+    "descendant::*/@class | descendant::*/@id | descendant::*/@itemtype"
+    " | descendant::*/@aria-label",
+    smart_strings=False,
 )
 _SCANNED = ("meta", "link", "script", "title", "h1", "base", "time")
 _REL_LINKS = etree.XPath("descendant::a[@rel]")
@@ -79,16 +80,18 @@ class _Scan:
         return [a for a in self.rel_links if token in (a.get("rel") or "").lower().split()]
 
 
+_META_KEYS = frozenset({"property", "name", "itemprop", "http-equiv"})
+
+
 def _add_meta(metas: dict[str, list[str]], el: html.HtmlElement) -> None:
     content = el.get("content")
     if not content:
         return
-    content = _SPACE.sub(" ", content).strip()
+    content = " ".join(content.split())
     if not content:
         return
-    for attr in ("property", "name", "itemprop", "http-equiv"):
-        value = el.get(attr)
-        if value:
+    for attr, value in el.items():
+        if attr in _META_KEYS and value:
             for key in value.lower().split():
                 metas.setdefault(key, []).append(content)
 
@@ -254,7 +257,7 @@ def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
     metas = scan.metas
     base = _absolute(scan.base, url) if scan.base else url
     site_names = _site_names(metas, jsonld)
-    marks = "\n".join(["\n".join(query(root)) for query in _MARK_VALUES]).lower()
+    marks = "\n".join(_MARK_VALUES(root)).lower()
     trail = find_breadcrumb(root, jsonld, marks)
     headline = find_headline(
         root,
