@@ -166,7 +166,7 @@ def _marked_trail(root: html.HtmlElement) -> list[str]:
 CRUMB_MARKS = ("crumb", "ariane", "brotkr", "miga", "kruimel")
 _SEPARATOR_ONLY = re.compile(r"^[\s›»>/|→·•\\:>]*$")
 _HAS_SEPARATOR = re.compile(r"[›»>/|→·•\\]")
-_HEADLINE_EL = etree.XPath("(descendant::body//*[not(self::title)][normalize-space() = $text])[1]")
+_HEADLINE_EL = etree.XPath("(descendant::body//text()[normalize-space() = $text])[1]/..")
 
 
 def _unmarked_trail(el: Any) -> list[str]:

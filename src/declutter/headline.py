@@ -22,7 +22,7 @@ _TITLE_TAIL = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$"
 _TITLE_HEAD = re.compile(r"^[^|\-–—:·•»]{1,60}?\s+[|\-–—·•»]\s+")
 _TITLE = etree.XPath("descendant::title")
 _H1 = etree.XPath("descendant::h1")
-_SHOWN = etree.XPath("boolean(descendant::body//*[normalize-space() = $text])")
+_SHOWN = etree.XPath("boolean(descendant::body//text()[normalize-space() = $text])")
 
 #: Declared title metas, most trusted first (lower-case keys).
 TITLE_KEYS = (
