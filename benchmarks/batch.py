@@ -2,7 +2,7 @@
 
 The shared corpora (tests/corpus/scrapinghub/html/*.html.gz and
 tests/corpus/readability/*/source.html) are decompressed and repeated into a temporary
-directory until it holds ``--docs`` documents (default 10,000), in folders of at most 500.
+directory until it holds ``--docs`` documents (default 10,000), in folders of at most 250.
 Then, one after the other on that same directory:
 
     declutter DIR -o OUT --format json --jobs J --quiet
@@ -48,7 +48,7 @@ def corpus_pages() -> list[tuple[str, bytes]]:
     return pages
 
 
-def build_tree(root: Path, docs: int, per_folder: int = 500) -> int:
+def build_tree(root: Path, docs: int, per_folder: int = 250) -> int:
     """``docs`` files: the corpus pages repeated, each copy a hard link when possible."""
     pages = corpus_pages()
     src = root / "_src"
@@ -165,9 +165,10 @@ def main() -> None:
         if args.flat:
             small = tmp / "small"
             small.mkdir()
-            parts = sorted(pages.iterdir())
-            for part in parts[: max(1, len(parts) // 4)]:
-                os.symlink(part, small / part.name)
+            for f in sorted(pages.rglob("*.html"))[: max(1, n // 4)]:
+                target = small / f.parent.name / f.name
+                target.parent.mkdir(exist_ok=True)
+                os.link(f, target)
         for j in jobs:
             out = tmp / f"out-declutter-{j}"
             cmd = [declutter, str(pages), "-o", str(out), "-f", "json", "-j", str(j), "-q"]

@@ -959,17 +959,14 @@ def run_batch(
     jobs_iter = _expand(cfg, summary)
     pending: dict[int, Outcome] = {}  # finished, waiting for their turn (ordered output)
     next_index = 0
-    last_index = -1  # index of the last job produced, once the input is exhausted
     exhausted = False
     ready: deque[Job] = deque()  # jobs ready for a worker
-    in_flight = 0
 
     def emit(outcome: Outcome) -> None:
         """Final outcome (after site learning): count it, write it, report progress."""
         if outcome.status == "ok":
             summary.extracted += 1
         elif outcome.status == "empty":
-            summary.extracted += 0
             summary.empty += 1
         elif outcome.status == "failed":
             summary.failed += 1
@@ -1007,14 +1004,13 @@ def run_batch(
 
     def finish(o: Outcome) -> None:
         """An outcome came back from extraction (or was decided without it)."""
-        nonlocal in_flight
         if learner is not None:
             release(learner.add(o))
         else:
             release([o])
 
     def next_job() -> Job | None:
-        nonlocal exhausted, last_index
+        nonlocal exhausted
         if exhausted:
             return None
         try:
@@ -1023,7 +1019,6 @@ def run_batch(
             exhausted = True
             return None
         summary.read += 1
-        last_index = job.index
         if learner is not None:
             learner.expect(job)
         return job
@@ -1061,7 +1056,7 @@ def run_batch(
             while (
                 budget_ok
                 and not exhausted
-                and len(ready) < len(pool.workers)
+                and len(ready) < len(pool.workers) * DEPTH
                 and (fetcher is None or waiting_fetch < fetcher.max_in_flight)
             ):
                 job = next_job()

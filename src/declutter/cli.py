@@ -223,6 +223,7 @@ def declutter(
             help="Files, directories, WARC archives, URLs, or '-' for stdin. "
             "'declutter schema' prints the JSON Schema.",
             show_default=False,
+            metavar="INPUT",
         ),
     ] = None,
     format: Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")] = Fmt.markdown,
@@ -280,14 +281,18 @@ def declutter(
     fetch_timeout: Annotated[
         float, typer.Option("--fetch-timeout", min=0.001, help="Seconds to fetch one URL.")
     ] = 30.0,
-    max_redirects: Annotated[int, typer.Option("--max-redirects", min=0)] = 5,
+    max_redirects: Annotated[
+        int, typer.Option("--max-redirects", min=0, help="Redirects followed per URL.")
+    ] = 5,
     retries: Annotated[
         int, typer.Option("--retries", min=0, help="Retries on 429/5xx/connection errors.")
     ] = 2,
     per_host: Annotated[
         int, typer.Option("--per-host", min=1, help="Requests in flight per host.")
     ] = 2,
-    user_agent: Annotated[str | None, typer.Option("--user-agent")] = None,
+    user_agent: Annotated[
+        str | None, typer.Option("--user-agent", help="User-Agent header for URLs.")
+    ] = None,
     version: Annotated[
         bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
