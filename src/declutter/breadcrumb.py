@@ -236,7 +236,8 @@ def find_breadcrumb(
     if trail:
         return trail
     if marks is None or any(word in marks for word in CRUMB_MARKS + _ARIA_WORDS):
-        trail = _microdata_trail(root) or _marked_trail(root)
+        microdata = marks is None or "crumb" in marks or "data-vocabulary" in marks
+        trail = (_microdata_trail(root) if microdata else []) or _marked_trail(root)
         if trail:
             return trail
     if headline_el is not None:
