@@ -325,3 +325,23 @@ def test_progress_bar_on_a_terminal_leaves_stdout_to_the_records() -> None:
     text = err.decode("utf-8", "replace")
     assert "6/6" in text and "pages/s" in text  # the rich bar (count, rate)
     assert "read 6, extracted 6" in text  # the summary
+
+
+def test_output_tree_inside_the_input_tree_is_not_read_back(pages: Path) -> None:
+    out = pages / "clean"
+    result = invoke(str(pages), "-o", str(out), "-f", "json", "-q")
+    assert result.exit_code == 1
+    assert len(all_files(out)) == 9
+    again = invoke(str(pages), "-o", str(out), "-f", "json", "-q", "--resume")
+    assert len(all_files(out)) == 9
+    assert again.exit_code == 1
+
+
+def test_plain_progress_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    from declutter.batch import Outcome, Summary
+    from declutter.cli import _PlainProgress
+
+    progress = _PlainProgress(every=0)
+    summary = Summary(read=3, extracted=2, failed=1, total=10, seconds=1.0)
+    progress(summary, Outcome(0, "x"))
+    assert capsys.readouterr().err == "declutter: 3/10 done, 1 failed, 3.0 pages/s\n"

@@ -677,17 +677,27 @@ def render(outcome: Outcome, fmt: Format, explain: bool = False) -> str:
 DEFAULT_SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".declutter"}
 
 
-def walk(root: str | Path, pattern: str | None = None) -> Iterator[Path]:
+def walk(
+    root: str | Path, pattern: str | None = None, exclude: str | Path | None = None
+) -> Iterator[Path]:
     """Files under ``root``, folder by folder in a stable (sorted) order.
 
     ``pattern`` (a glob such as ``*.html`` or ``news/**/*.htm*``) matches the name, or the
     path relative to ``root`` when it contains a slash; ``a.html.gz`` also matches ``*.html``.
+    ``exclude`` is a folder never entered (the output directory, when it lies inside ``root``).
     """
     import fnmatch
 
     root = Path(root)
+    skip = os.path.realpath(exclude) if exclude is not None else None
     for dirpath, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in DEFAULT_SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if d not in DEFAULT_SKIP_DIRS
+            and not d.startswith(".")
+            and (skip is None or os.path.realpath(os.path.join(dirpath, d)) != skip)
+        )
         for name in sorted(files):
             if name.startswith(".") or _TMP_MARK in name:
                 continue
@@ -783,7 +793,7 @@ def _expand(cfg: BatchConfig, summary: Summary) -> Iterator[Job]:
             continue
         p = Path(item)
         if item != "-" and p.is_dir():
-            for f in walk(p, cfg.glob):
+            for f in walk(p, cfg.glob, cfg.out_dir):
                 rel = f.relative_to(p).as_posix()
                 out = os.path.join(cfg.out_dir, output_name(rel, fmt)) if cfg.out_dir else None
                 yield Job(index, str(f), path=str(f), out=out, site=str(f.parent))
@@ -844,7 +854,7 @@ def count_inputs(cfg: BatchConfig) -> int | None:
         if is_url(item) or item == "-":
             n += 1
         elif p.is_dir():
-            n += sum(1 for _ in walk(p, cfg.glob))
+            n += sum(1 for _ in walk(p, cfg.glob, cfg.out_dir))
         elif is_warc(item) and p.is_file():
             return None
         else:
