@@ -182,6 +182,11 @@ def test_find_dates_without_sources() -> None:
         ("Por Ana García y Luis Pérez", ["Ana García", "Luis Pérez"]),
         ("Texte : Claire Martin", ["Claire Martin"]),
         ("Текст: Венера Ерофеева", ["Венера Ерофеева"]),
+        ("Автор: Иван Петров", ["Иван Петров"]),
+        ("di Mario Rossi", ["Mario Rossi"]),
+        ("Di Caprio Leonardo", ["Di Caprio Leonardo"]),
+        ("بقلم محمد أحمد", ["محمد أحمد"]),
+        ("מאת דנה כהן", ["דנה כהן"]),
         ("By Lisa Mascaro, Mary Clare Jalonick and Eric Tucker",
          ["Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker"]),
         ("By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and "

@@ -23,7 +23,10 @@ _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|story|text|words|photos?|interview|"
     r"geschrieben|écrit|escrito|scritto)\s+)?(?:by|from|von|par|por|door|av|af|przez|od|"
     r"texte?|author|authors|autor|autorin|autore|auteure?s?|autores|writer|"
-    r"reporter|reporting|bylined?)\b\s*[:：\-–—]?\s*",
+    r"reporter|reporting|bylined?|bởi|tarafından|автор|авторы|بقلم|كتب|كتبه|بواسطة|"
+    r"מאת|लेखक)\b\s*[:：\-–—]?\s*"
+    # Lower-case Italian/Portuguese "di"/"da" only: capitalised, they begin names (Di Caprio).
+    r"|^\s*(?-i:di|da|de)\s+(?=[A-ZÀ-Ý])",
     re.IGNORECASE,
 )
 # The same words inside a longer line ("Tech Industry by Steven Musil").
