@@ -81,6 +81,9 @@ class Job:
     error: DeclutterError | None = None
     #: True while the URL still has to be fetched.
     needs_fetch: bool = False
+    #: True when all the inputs of this job's site come one after the other (a directory walk):
+    #: once another site's input comes, no more of this site will.
+    grouped: bool = False
 
     def __reduce__(self) -> tuple[Any, ...]:
         state = [getattr(self, f) for f in self.__slots__]
@@ -796,7 +799,7 @@ def _expand(cfg: BatchConfig, summary: Summary) -> Iterator[Job]:
             for f in walk(p, cfg.glob, cfg.out_dir):
                 rel = f.relative_to(p).as_posix()
                 out = os.path.join(cfg.out_dir, output_name(rel, fmt)) if cfg.out_dir else None
-                yield Job(index, str(f), path=str(f), out=out, site=str(f.parent))
+                yield Job(index, str(f), path=str(f), out=out, site=str(f.parent), grouped=True)
                 index += 1
             continue
         if item != "-" and is_warc(item) and p.is_file():

@@ -74,11 +74,17 @@ class SiteLearner:
         self.held = 0
         self.dropped = 0
         self._last_site: str | None = None
+        self._last_grouped = False
 
     # -- bookkeeping of the input stream -----------------------------------------------------
 
     def expect(self, job: Job) -> None:
-        """A job of ``job.site`` was produced; the previous site is closed if it differs."""
+        """A job of ``job.site`` was produced.
+
+        In a directory walk (``job.grouped``) a site's pages come together, so the previous
+        site is closed when another begins; URL lists and archives interleave their hosts, and
+        their sites are decided by the window, the cap on held pages, or the end of the input.
+        """
         if job.site is None:
             return
         site = self.sites.setdefault(job.site, _Site())
@@ -86,9 +92,10 @@ class SiteLearner:
         site.closed = False
         if self._last_site is not None and self._last_site != job.site:
             prev = self.sites.get(self._last_site)
-            if prev is not None:
+            if prev is not None and self._last_grouped:
                 prev.closed = True
         self._last_site = job.site
+        self._last_grouped = job.grouped
 
     # -- outcomes ----------------------------------------------------------------------------
 
