@@ -405,6 +405,16 @@ def test_headline_sources() -> None:
     assert _headline(page()) is None
 
 
+def test_headline_truncated_or_escaped() -> None:
+    markup = page(
+        ld('{"@type": "NewsArticle", "headline": "A very long headline that the CMS cut…"}')
+        + '<meta property="og:title" content="A very long headline that the CMS cut short">'
+    )
+    assert _headline(markup) == "A very long headline that the CMS cut short"
+    markup = page('<meta property="og:title" content="Fish &amp;amp; chips &amp;#8211; a history">')
+    assert _headline(markup) == "Fish & chips – a history"
+
+
 def test_headline_never_the_site_name_or_a_section() -> None:
     markup = page(
         '<meta property="og:site_name" content="Salon"><title>The big story - Salon.com</title>',

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from lxml import etree, html
 
 from . import jsonld as jsonld_mod
-from .jsonld import JsonLd, first_text
+from .jsonld import JsonLd, clean_text, first_text
 
 _SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"\W+")
@@ -107,11 +107,19 @@ def find_headline(
     if h1s is None:
         h1s = [h.text_content() for h in _H1(root)[:20]]
     h1s = [t for t in (norm_space(h) for h in h1s) if t]
-    declared = [norm_space(v) for key in TITLE_KEYS for v in metas.get(key, ()) if v.strip()]
+    declared = [clean_text(v) for key in TITLE_KEYS for v in metas.get(key, ()) if v.strip()]
     reference = title or (declared[0] if declared else "") or (h1s[0] if h1s else "")
-    for candidate in _jsonld_candidates(jsonld, reference) + declared:
-        if not _forbidden(candidate, site_names, sections):
-            return candidate
+    candidates = _jsonld_candidates(jsonld, reference) + declared
+    for i, candidate in enumerate(candidates):
+        if _forbidden(candidate, site_names, sections):
+            continue
+        if candidate.endswith(("…", "...")):
+            # A truncated headline: a later source that carries it in full is better.
+            stem = candidate.rstrip("….").strip()
+            for longer in candidates[i + 1 :]:
+                if len(longer) > len(stem) + 3 and longer.startswith(stem):
+                    return longer
+        return candidate
     site = site_names[0] if site_names else None
     stripped = strip_site_tail(title, site) if title else ""
     folded_title = _fold(title)
