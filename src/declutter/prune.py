@@ -5,6 +5,7 @@ Written once for HTML and text: both arrive here as lists of chunks.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
@@ -64,6 +65,7 @@ _MORE_BOILERPLATE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def is_boilerplate(text: str) -> bool:
     """A whole block that is a known widget label or call to action."""
     if len(text) > 300:

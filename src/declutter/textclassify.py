@@ -13,13 +13,11 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .textblocks import Piece, word_count
+from .textblocks import _NOSPACE, _WORD, Piece, word_count
 
 _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_DIGIT = re.compile(r"\d")
 _END = re.compile(r"[.!?。！？…؟।]['\"”’»)\]]*$")
 _SOFT_END = re.compile(r"[:;,]$")
-_INNER_PUNCT = re.compile(r"[,;:，、；]")
 
 
 #: Score = quality × words (capped) − threshold: a block needs about eight words of prose to
@@ -38,16 +36,25 @@ class Features:
     ends: bool
     soft_end: bool
     inner_punct: int
+    #: The block's runs of word characters, as written.
+    tokens: list[str]
 
 
 def features(piece: Piece) -> Features:
     text = piece.plain
-    words = word_count(text)
+    tokens = _WORD.findall(text)
+    words = word_count(text) if _NOSPACE.search(text) else len(tokens)
     chars = len(text)
-    cased = [w for w in _CASED_WORD.findall(text) if w[0].lower() != w[0].upper()]
-    upper = sum(1 for w in cased if w[0].isupper())
-    title_share = upper / len(cased) if len(cased) >= 2 else (0.5 if cased else 0.0)
-    digits = len(_DIGIT.findall(text))
+    digits = sum(len(t) for t in tokens if t.isdigit())
+    upper = lower = 0
+    for w in _CASED_WORD.findall(text):
+        c = w[0]
+        if c.isupper():
+            upper += 1
+        elif c.islower():
+            lower += 1
+    cased = upper + lower
+    title_share = upper / cased if cased >= 2 else (0.5 if cased else 0.0)
     stripped = text.rstrip()
     return Features(
         words=words,
@@ -57,7 +64,8 @@ def features(piece: Piece) -> Features:
         digit_share=digits / chars if chars else 0.0,
         ends=bool(_END.search(stripped)),
         soft_end=bool(_SOFT_END.search(stripped)),
-        inner_punct=len(_INNER_PUNCT.findall(text)),
+        inner_punct=sum(text.count(c) for c in ",;:，、；"),
+        tokens=tokens,
     )
 
 
@@ -114,32 +122,27 @@ def is_prose(f: Features) -> bool:
 _FA = 0.7
 _FB = 0.4
 _FK = 40
-_LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]{1,4}\b")
 
 
-def function_words(pieces: list[Piece]) -> frozenset[str]:
+def function_words(feats: list[Features]) -> frozenset[str]:
     """The document's own function words: its most frequent short lower-case words.
 
     Learned from the page itself, so it works for any cased language without a word list
     (in scripts without case or spaces it comes out empty and changes nothing).
     """
     counts: dict[str, int] = {}
-    for p in pieces:
-        for w in _LOWER_WORD.findall(p.plain):
-            if w.islower():
+    for f in feats:
+        for w in f.tokens:
+            if len(w) <= 4 and w.islower() and w.isalpha():
                 counts[w] = counts.get(w, 0) + 1
     top = sorted(counts.items(), key=lambda kv: -kv[1])[:_FK]
     return frozenset(w for w, c in top if c >= 3)
 
 
-def function_share(piece: Piece, words: frozenset[str]) -> float:
-    tokens = _WORD_ANY.findall(piece.plain.lower())
-    if not tokens or not words:
+def function_share(f: Features, words: frozenset[str]) -> float:
+    if not f.tokens or not words:
         return -1.0
-    return sum(1 for t in tokens if t in words) / len(tokens)
-
-
-_WORD_ANY = re.compile(r"\w+")
+    return sum(1 for t in f.tokens if t in words) / len(f.tokens)
 
 
 def score(piece: Piece, f: Features, fshare: float = -1.0) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -64,6 +65,7 @@ _WORDY = re.compile(
     re.IGNORECASE,
 )
 _ZONE = re.compile(r"(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:?\d{2}|[Zz])\b")
+_ANY_DIGIT = re.compile(r"\d")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?", re.IGNORECASE)
 
@@ -86,6 +88,7 @@ def parse_breadcrumb(line: str) -> tuple[str, ...]:
     return ()
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_byline(line: str) -> tuple[str, ...]:
     """A "By …" line → author names (a trailing date or role is left out)."""
     m = _BYLINE.match(line.strip())
@@ -105,6 +108,7 @@ def parse_byline(line: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_date(line: str) -> str | None:
     """The date (ISO 8601, with time when shown) of a short date line, else None."""
     text = line.strip()
@@ -152,6 +156,8 @@ def parse_date(line: str) -> str | None:
 
 def is_date_line(line: str) -> bool:
     """A short line that is mostly a date (and perhaps a time or a label)."""
+    if len(line) > 160 or not _ANY_DIGIT.search(line):
+        return False
     return word_count(line) <= 10 and parse_date(line) is not None
 
 

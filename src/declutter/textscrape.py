@@ -67,8 +67,8 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
     # Markdown has its link text to tell menus from prose; a bare text dump leans also on
     # the share of the page's own function words (measured: +0.01 F1 on flattened
     # readability pages, ±0 on the scrapinghub dumps; it cost Markdown 0.006, so not there)
-    fw = function_words(pieces) if kind != "markdown" else frozenset()
-    scores = [score(p, f, function_share(p, fw)) for p, f in zip(pieces, feats, strict=True)]
+    fw = function_words(feats) if kind != "markdown" else frozenset()
+    scores = [score(p, f, function_share(f, fw)) for p, f in zip(pieces, feats, strict=True)]
     for i, p in enumerate(pieces):
         if dup[i] or (p.type == "paragraph" and is_boilerplate(p.text)):
             scores[i] = min(scores[i], -2.0)
@@ -158,7 +158,7 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
         authors=authors,
         published=published,
         description=description or hints.get("description"),
-        language=hints.get("language") or detect_language(" ".join(p.plain for p in kept)),
+        language=hints.get("language") or detect_language(" ".join(p.plain for p in kept)[:2000]),
         url=hints.get("url"),
     )
     order: dict[str, int] = {}
