@@ -10,6 +10,8 @@ from .prune import fold
 from .textblocks import word_count
 
 _CRUMB_SEP = re.compile(r"\s+(?:›|»|>|/|\||→|::|·|•|—|–|-|»|‹|<)\s+|\s*[›»→]\s*")
+_EMAIL = re.compile(r"\S+@\S+")
+_HAS_WORD = re.compile(r"\w")
 _STRONG = re.compile(r"[›»>→]|\s/\s")
 _HOME = re.compile(
     r"^(?:home|home ?page|start|startseite|accueil|inicio|início|inizio|главная|головна|"
@@ -75,11 +77,9 @@ def parse_breadcrumb(line: str) -> tuple[str, ...]:
     text = line.strip()
     if not text or len(text) > 160 or text[-1] in ".!?":
         return ()
-    parts = [p.strip() for p in _CRUMB_SEP.split(text) if p.strip()]
+    parts = [p.strip() for p in _CRUMB_SEP.split(text) if _HAS_WORD.search(p)]
     if len(parts) >= 2 and all(word_count(p) <= 5 for p in parts) and len(parts) <= 8:
-        if not _STRONG.search(text) and (
-            word_count(parts[0]) > 2 or any(word_count(p) > 3 for p in parts)
-        ):
+        if not _STRONG.search(text) and any(word_count(p) > 2 for p in parts):
             return ()  # "Share on Facebook | Pinterest": a weak separator needs short parts
         return tuple(parts)
     words = text.split()
@@ -99,6 +99,7 @@ def parse_byline(line: str) -> tuple[str, ...]:
         r",?\s*(?=\S*\d)|\s+\d",
         m.group("names"),
     )[0]
+    names_text = _EMAIL.sub("", names_text)
     names = [n.strip(" .,;:") for n in _NAME_SPLIT.split(names_text)]
     names = [n for n in names if n and word_count(n) <= 5]
     if len(names) > 4 or any(re.search(r"\d|[.!?]$", n) for n in names):
@@ -179,7 +180,9 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(text))
 
 
-def title_like(line: str) -> bool:
+def title_like(line: str, *, sentence_ok: bool = False) -> bool:
+    """Could ``line`` be a headline?  A line ending in a full stop is a dek, unless the
+    document title vouches for it (``sentence_ok``)."""
     n = word_count(line)
     if not 3 <= n <= 30:
         return False
@@ -187,7 +190,7 @@ def title_like(line: str) -> bool:
         return False  # "Updated 9:41 AM; Posted 8:19 PM"
     if is_date_line(line) or parse_byline(line) or parse_breadcrumb(line):
         return False
-    return not (line.endswith((".", "。")) and not line.endswith("..."))
+    return sentence_ok or not (line.endswith((".", "。")) and not line.endswith("..."))
 
 
 def pick_headline(
@@ -204,7 +207,7 @@ def pick_headline(
     if title_at is not None:
         title = lines[title_at]
         for i in range(start - 1, title_at, -1):
-            if similar_titles(lines[i], title) and title_like(lines[i]):
+            if similar_titles(lines[i], title) and title_like(lines[i], sentence_ok=True):
                 return i, lines[i].strip()
     low = title_at + 1 if title_at is not None else 0
     best: tuple[float, int] | None = None
@@ -217,7 +220,7 @@ def pick_headline(
             best = (rank, i)
     if title_at is not None:
         stripped = strip_site_tail(lines[title_at].strip())
-        if title_like(stripped) and (best is None or word_count(stripped) >= 4):
+        if title_like(stripped, sentence_ok=True) and (best is None or word_count(stripped) >= 4):
             return title_at, stripped
     if best is None:
         return None, None
