@@ -58,6 +58,10 @@ _MORE_BOILERPLATE = re.compile(
     r"mehr zum thema|weitere artikel|lire aussi|à lire aussi|voir aussi|leia também|"
     r"veja também|lee también|ver también|leggi anche|czytaj też|lees ook|läs också|"
     r"читайте также|смотрите также|相关阅读|相關閱讀|関連記事|관련 기사|"
+    r"(?:jump|go|skip)(?: directly)? to (?:the )?(?:main )?content|zum inhalt(?: springen)?|"
+    r"aller au contenu(?: principal)?|saltar al contenido(?: principal)?|ir al contenido|"
+    r"ir para o conteúdo|vai al contenuto|naar de inhoud|przejdź do treści|"
+    r"перейти к (?:содержимому|содержанию|основному содержанию)|跳到主要内容|跳至主要內容|"
     r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
     r"todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|"
     r"все права защищены|\(c\) .{1,80}|版权所有.*|版權所有.*|(?:版权|版權).{0,40}|無断転載.*)$",

@@ -11,7 +11,7 @@ from .textblocks import word_count
 
 _CRUMB_SEP = re.compile(r"\s+(?:›|»|>|/|\||→|::|·|•|—|–|-|»|‹|<)\s+|\s*[›»→]\s*")
 _EMAIL = re.compile(r"\S+@\S+")
-_HAS_WORD = re.compile(r"\w")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _STRONG = re.compile(r"[›»>→]|\s/\s")
 _HOME = re.compile(
     r"^(?:home|home ?page|start|startseite|accueil|inicio|início|inizio|главная|головна|"
@@ -77,7 +77,9 @@ def parse_breadcrumb(line: str) -> tuple[str, ...]:
     text = line.strip()
     if not text or len(text) > 160 or text[-1] in ".!?":
         return ()
-    parts = [p.strip() for p in _CRUMB_SEP.split(text) if _HAS_WORD.search(p)]
+    parts = [p.strip() for p in _CRUMB_SEP.split(text) if p.strip()]
+    if not all(_HAS_LETTER.search(p) for p in parts):
+        return ()  # "Image 1 of / 8", "Sports › ‹": not a trail
     if len(parts) >= 2 and all(word_count(p) <= 5 for p in parts) and len(parts) <= 8:
         if not _STRONG.search(text) and any(word_count(p) > 2 for p in parts):
             return ()  # "Share on Facebook | Pinterest": a weak separator needs short parts

@@ -111,6 +111,8 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
         head_at, headline = pick_headline(lines, title_at, start)
     if head_at is not None and head_at >= start:
         head_at = None
+    if crumb_at is not None and head_at is not None and crumb_at > head_at:
+        breadcrumb, crumb_at = (), None  # a trail comes above the headline, not below it
 
     authors: tuple[str, ...] = ()
     published: str | None = None
@@ -172,8 +174,8 @@ def _marked_headline(
     pieces: list[Piece], feats: list[Features], start: int
 ) -> tuple[int | None, str | None]:
     """The last level-1 heading above the body (else the last level-2 one), if it fits."""
-    for level in (1, 2):
-        for i in range(start - 1, -1, -1):
+    for level, reach in ((1, start), (2, 6)):
+        for i in range(start - 1, max(-1, start - reach - 1), -1):
             p = pieces[i]
             if p.type == "heading" and p.marked and p.level == level:
                 if (
