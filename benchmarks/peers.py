@@ -1,6 +1,7 @@
 """Page by page on scrapinghub: declutter against trafilatura and readability-lxml.
 
     python benchmarks/peers.py [--top N] [--peers trafilatura,readability-lxml]
+                               [--corpus scrapinghub|readability]
 
 Scores each tool with benchmarks/scoring.py (the corpus's published 4-word-shingle method) on
 the same pages, prints each tool's F1 / precision / recall, how many pages each peer wins, and
@@ -22,10 +23,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scoring import (
+    READABILITY_URL,
     CorpusScore,
     PageScore,
     declutter_text,
     page_pr,
+    readability_cases,
     scrapinghub_pages,
     shingles,
 )
@@ -133,10 +136,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--top", type=int, default=8, help="pages a peer wins by most, per peer")
     ap.add_argument("--peers", default=",".join(PEERS), help="comma-separated peers to run")
+    ap.add_argument(
+        "--corpus",
+        choices=("scrapinghub", "readability"),
+        default="scrapinghub",
+        help="scrapinghub (the default) or the readability pages (expected.html as reference)",
+    )
     args = ap.parse_args()
 
-    pages = list(scrapinghub_pages("html"))
-    print(f"scrapinghub: {len(pages)} pages\n")
+    if args.corpus == "readability":
+        pages = [(slug, src, READABILITY_URL, body) for slug, src, body, _ in readability_cases()]
+    else:
+        pages = list(scrapinghub_pages("html"))
+    print(f"{args.corpus}: {len(pages)} pages\n")
     scores = {"declutter": score("declutter", lambda d, u: declutter_text(d, u, "html"), pages)}
     for name in args.peers.split(","):
         try:
