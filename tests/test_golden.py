@@ -46,6 +46,8 @@ DERIVED = (
     "images",
     "text",
 )
+#: Every key expected.json may hold.
+KEYS = {*DERIVED, "text_excludes", "equivalent_quotes", "xfail"}
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
@@ -160,6 +162,9 @@ def test_golden(case: Path, request: pytest.FixtureRequest) -> None:
         _regen(case, article)
     expected = json.loads((case / "expected.json").read_text("utf-8"))
     assert "headline" in expected, f"{case.name}: expected.json must pin the headline"
+    unknown = set(expected) - KEYS
+    assert not unknown, f"{case.name}: unknown keys in expected.json (a typo?): {sorted(unknown)}"
+    assert set(expected.get("xfail", {})) <= set(DERIVED) | {"text_excludes"}, case.name
     problems = compare(expected, article)
     known: dict[str, str] = expected.get("xfail", {})
     unexpected = {f: p for f, p in problems.items() if f not in known}
