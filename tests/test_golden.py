@@ -11,6 +11,8 @@ names the field.  ``expected.json`` keys (all optional but ``headline``):
 - ``text_excludes``: strings that must appear nowhere in ``Article.text`` (clutter);
 - ``equivalent_quotes``: compare text after folding ' ‘ ’ and " “ ” (a lede that a page
   prints twice, once with each quote style: either copy is right);
+- ``expected.md`` (a file beside it, optional): ``to_markdown()`` exactly, line by line
+  (xfail key ``markdown``);
 - ``xfail``: ``{field: reason}`` — known extractor faults.  When only those fields differ
   the case is reported as xfail (never strict); any other field failing fails the test.
 
@@ -147,6 +149,9 @@ def _regen(case: Path, article: Article) -> None:
         if key not in new:
             new[key] = value
     path.write_text(json.dumps(new, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    md = case / "expected.md"
+    if md.exists() and "markdown" not in frozen:
+        md.write_text(article.to_markdown(), "utf-8")
 
 
 def _regen_requested(config: pytest.Config) -> bool:
@@ -165,8 +170,15 @@ def test_golden(case: Path, request: pytest.FixtureRequest) -> None:
     assert "headline" in expected, f"{case.name}: expected.json must pin the headline"
     unknown = set(expected) - KEYS
     assert not unknown, f"{case.name}: unknown keys in expected.json (a typo?): {sorted(unknown)}"
-    assert set(expected.get("xfail", {})) <= set(DERIVED) | {"text_excludes"}, case.name
+    assert set(expected.get("xfail", {})) <= {*DERIVED, "text_excludes", "markdown"}, case.name
     problems = compare(expected, article)
+    md = case / "expected.md"
+    if md.exists() and article.to_markdown() != md.read_text("utf-8"):
+        problems["markdown"] = _explain(
+            "markdown",
+            md.read_text("utf-8").splitlines(),
+            article.to_markdown().splitlines(),
+        )
     known: dict[str, str] = expected.get("xfail", {})
     unexpected = {f: p for f, p in problems.items() if f not in known}
     assert not unexpected, f"{case.name}:\n" + "\n".join(unexpected.values())
