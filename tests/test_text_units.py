@@ -163,3 +163,26 @@ def test_hard_wrapped_without_blank_lines() -> None:
     assert texts[0].endswith("into one paragraph.")
     assert texts[1].startswith("A second paragraph") and texts[1].endswith("seventy-five.")
     assert texts[2:] == ["Menu", "Home", "Contact"]
+
+
+def test_modes_and_image_option() -> None:
+    from declutter.options import Options
+
+    page = (
+        "Menu\n\nA title for this little page\n\n"
+        "A first paragraph that reads like prose, long enough to count as the body.\n\n"
+        "Short line here.\n\n"
+        "A second paragraph, also long enough, with commas, and a full stop at the end of it.\n"
+    )
+    balanced = declutter.extract(page, input="text")
+    precise = declutter.extract(page, input="text", options=Options(mode="precision"))
+    generous = declutter.extract(page, input="text", options=Options(mode="recall"))
+    assert len(precise.blocks) <= len(balanced.blocks) <= len(generous.blocks)
+    md = "# Title of the page here\n\n![A chart](https://e.x/c.png)\n\n" + (
+        "A paragraph long enough to be the body of the page, with a full stop at its end, "
+        "and some more words to make it count as real prose.\n"
+    )
+    with_images = declutter.extract(md, input="markdown")
+    without = declutter.extract(md, input="markdown", options=Options(images=False))
+    assert [b.type for b in with_images.blocks] == ["image", "paragraph"]
+    assert [b.type for b in without.blocks] == ["paragraph"]

@@ -145,7 +145,11 @@ def function_share(f: Features, words: frozenset[str]) -> float:
     return sum(1 for t in f.tokens if t in words) / len(f.tokens)
 
 
-def score(piece: Piece, f: Features, fshare: float = -1.0) -> float:
+#: The threshold of each mode: "precision" asks more of a block, "recall" less.
+THRESHOLDS = {"balanced": _THRESH, "precision": 10.0, "recall": 6.0}
+
+
+def score(piece: Piece, f: Features, fshare: float = -1.0, threshold: float = _THRESH) -> float:
     """Positive for content-like blocks, negative for chrome-like ones."""
     q = 1.0 if f.ends else (0.75 if f.soft_end or f.inner_punct else 0.5)
     if fshare >= 0 and f.words >= 3:
@@ -160,8 +164,8 @@ def score(piece: Piece, f: Features, fshare: float = -1.0) -> float:
     value = q * min(f.words, _CAP)
     if piece.type in ("list", "table", "code", "quote") and f.link_ratio < 0.3:
         # structure the page author wrote (steps, data, code): costs less than a stray line
-        return value + 0.5 * min(f.words, 10) - _THRESH
-    return value - _THRESH
+        return value + 0.5 * min(f.words, 10) - threshold
+    return value - threshold
 
 
 _LETTER = re.compile(r"[^\W\d_]")

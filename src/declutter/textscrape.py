@@ -19,6 +19,7 @@ from .options import Options
 from .prune import fold, is_boilerplate, is_duplicate_of, prune_blocks
 from .textblocks import Piece
 from .textclassify import (
+    THRESHOLDS,
     Features,
     best_run,
     cap_data_runs,
@@ -68,7 +69,10 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
     # the share of the page's own function words (measured: +0.01 F1 on flattened
     # readability pages, ±0 on the scrapinghub dumps; it cost Markdown 0.006, so not there)
     fw = function_words(feats) if kind != "markdown" else frozenset()
-    scores = [score(p, f, function_share(f, fw)) for p, f in zip(pieces, feats, strict=True)]
+    threshold = THRESHOLDS.get(options.mode, THRESHOLDS["balanced"])
+    scores = [
+        score(p, f, function_share(f, fw), threshold) for p, f in zip(pieces, feats, strict=True)
+    ]
     for i, p in enumerate(pieces):
         if dup[i] or (p.type == "paragraph" and is_boilerplate(p.text)):
             scores[i] = min(scores[i], -2.0)
@@ -148,6 +152,10 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
             p.type = "heading"
             p.level = 2
         body.append(p)
+    if not options.images:
+        body = [p for p in body if p.type != "image"]
+    if not options.tables:
+        body = [p for p in body if p.type != "table"]
     kept, pruned = prune_blocks(body, headline=headline)
     removed.extend(pruned)
     if not authors and hints.get("author"):
