@@ -219,7 +219,7 @@ def test_regen_keeps_hand_written_fields(tmp_path: Path) -> None:
 
 
 def test_cases_exist() -> None:
-    assert len(_case_dirs()) >= 13
+    assert len(_case_dirs()) >= 14
 
 
 SEED_TEXT = Path(__file__).resolve().parent / "fixtures" / "text" / "seed"
