@@ -186,3 +186,13 @@ def test_modes_and_image_option() -> None:
     without = declutter.extract(md, input="markdown", options=Options(images=False))
     assert [b.type for b in with_images.blocks] == ["image", "paragraph"]
     assert [b.type for b in without.blocks] == ["paragraph"]
+
+
+def test_byline_inside_a_dateline() -> None:
+    from declutter.textmeta import inline_byline
+
+    assert inline_byline("Monday November 18, 2019 7:45 am PST by Joe Rossignol") == (
+        "Joe Rossignol",
+    )
+    assert inline_byline("November 19 | by Jane Q. Doe | 5 min read") == ("Jane Q. Doe",)
+    assert inline_byline("stand by me forever") == ()

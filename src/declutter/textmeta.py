@@ -157,6 +157,19 @@ def parse_date(line: str) -> str | None:
     return date
 
 
+_INLINE_BY = re.compile(
+    r"(?:^|[\s|•·,])(?:by|von|par|por|door|av|af)\s+"
+    r"((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|de|da|van|von|der|del|di|le|la)){1,4})"
+    r"(?=\s*(?:$|[|•·,;(]|\s-\s|\s\d))"
+)
+
+
+def inline_byline(line: str) -> tuple[str, ...]:
+    """A byline inside a dateline ("Monday November 18, 2019 7:45 am PST by Joe Rossignol")."""
+    m = _INLINE_BY.search(line)
+    return (m.group(1).strip(),) if m else ()
+
+
 def is_date_line(line: str) -> bool:
     """A short line that is mostly a date (and perhaps a time or a label)."""
     if len(line) > 160 or not _ANY_DIGIT.search(line):

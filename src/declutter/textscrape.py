@@ -33,6 +33,7 @@ from .textclassify import (
     score,
 )
 from .textmeta import (
+    inline_byline,
     is_date_line,
     parse_breadcrumb,
     parse_byline,
@@ -120,10 +121,14 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
 
     authors: tuple[str, ...] = ()
     published: str | None = None
-    lo = head_at if head_at is not None else max(0, start - 6)
-    for i in range(lo, start):
-        authors = authors or parse_byline(lines[i])
-        if published is None and is_date_line(lines[i]):
+    # metadata lines: between the headline and the body first, then just above the body
+    near = list(range(head_at + 1, start)) if head_at is not None else []
+    near += [i for i in range(start - 1, max(-1, start - 9), -1) if i not in near]
+    for i in near:
+        if pieces[i].type not in ("paragraph", "list") or feats[i].words > 16:
+            continue
+        authors = authors or parse_byline(lines[i]) or inline_byline(lines[i])
+        if published is None:
             published = parse_date(lines[i])
 
     description = None
