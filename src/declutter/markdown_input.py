@@ -30,6 +30,8 @@ _LINKED_IMAGE = re.compile(r"\[\s*(!\[[^\]]*\]\([^)]*\))\s*\]\([^)]*\)")
 _LINK = re.compile(
     r"\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
+#: Characters that can start inline syntax; a block without any is plain text already.
+_INLINE_SYNTAX = re.compile(r"[\[\]<`*_~\\!]")
 _LINK_TAIL = re.compile(r"\s*\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\)")
 _REF_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
@@ -46,8 +48,11 @@ _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
 
 def inline_plain(md: str) -> tuple[str, int, int]:
     """Inline Markdown → (plain text, characters of link text, number of links)."""
-    text = _LINKED_IMAGE.sub(r"\1", md)
-    text = _IMAGE.sub("", text)
+    if not _INLINE_SYNTAX.search(md):
+        text = _SPACE.sub(" ", md).strip()
+        return text, 0, 0
+    text = _LINKED_IMAGE.sub(r"\1", md) if "![" in md else md
+    text = _IMAGE.sub("", text) if "![" in text else text
     link_chars = 0
     links = 0
 
@@ -58,8 +63,9 @@ def inline_plain(md: str) -> tuple[str, int, int]:
         links += 1
         return inner
 
-    text = _LINK.sub(link, text)
-    text = _REF_LINK.sub(link, text)
+    if "[" in text:
+        text = _LINK.sub(link, text)
+        text = _REF_LINK.sub(link, text)
 
     def auto(m: re.Match[str]) -> str:
         nonlocal link_chars, links
@@ -67,10 +73,11 @@ def inline_plain(md: str) -> tuple[str, int, int]:
         links += 1
         return m.group(1)
 
-    text = _AUTOLINK.sub(auto, text)
+    if "<" in text:
+        text = _AUTOLINK.sub(auto, text)
     # the tail of a link whose text began in an earlier block ("… teaser text ](/story)"):
     # everything before it was link text
-    tail = _LINK_TAIL.search(text)
+    tail = _LINK_TAIL.search(text) if "](" in text else None
     if tail:
         link_chars += len(text[: tail.start()].strip())
         links += 1
@@ -82,18 +89,22 @@ def inline_plain(md: str) -> tuple[str, int, int]:
 
 
 def _strip_marks(text: str) -> str:
-    text = _CODE_SPAN.sub(r"\1", text)
-    text = _HTML_TAG.sub("", text)
-    for _ in range(2):
-        text = _EMPHASIS.sub(r"\2", text)
-    text = _STRAY_MARK.sub("", text)
-    return _ESCAPE.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(r"\1", text)
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
+    if "*" in text or "_" in text or "~" in text:
+        for _ in range(2):
+            text = _EMPHASIS.sub(r"\2", text)
+        text = _STRAY_MARK.sub("", text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def _inline_md(md: str) -> str:
     """Inline Markdown for ``Block.md``: images dropped, white space folded."""
-    md = _LINKED_IMAGE.sub("", md)
-    md = _IMAGE.sub("", md)
+    if "![" in md:
+        md = _LINKED_IMAGE.sub("", md)
+        md = _IMAGE.sub("", md)
     return _SPACE.sub(" ", md).strip()
 
 
