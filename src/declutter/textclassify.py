@@ -77,10 +77,11 @@ _CREDIT_LABEL = re.compile(
 )
 _CREDIT_TAIL = re.compile(
     r"[(\[][^()\[\]]{0,80}(?:©|image|photo|foto|credit|getty|reuters|\bap\b|afp|epa|"
-    r"shutterstock|file|istock|alamy|[A-Z]{2,}/)[^()\[\]]{0,80}[)\]]\s*$|"
-    r"\b[A-Z]{3,}/[A-Z][\w .-]+$",
+    r"shutterstock|file|istock|alamy|[A-Z]{2,}/)[^()\[\]]{0,80}[)\]]\s*$",
     re.IGNORECASE,
 )
+#: "… REUTERS/Brendan McDermid": an agency in capitals, a slash, the photographer.
+_AGENCY_CREDIT = re.compile(r"(?<![\w./])[A-Z]{3,}/[A-Z][\w .-]+$")
 _TEASER_LABEL = re.compile(
     r"^(?:related|read more|read also|read next|see also|also|more|watch|listen|don'?t miss|"
     r"recommended|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|"
@@ -96,11 +97,11 @@ def looks_like_caption(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
-    if t[0] in "([" and t[-1] in ")]":
+    if t[0] in "([" and t[-1] in ")]" and word_count(t) <= 15:
         return True
     if "©" in t and word_count(t) <= 30:
         return True
-    return bool(_CREDIT_LABEL.match(t) or _CREDIT_TAIL.search(t))
+    return bool(_CREDIT_LABEL.match(t) or _CREDIT_TAIL.search(t) or _AGENCY_CREDIT.search(t))
 
 
 def is_teaser(text: str) -> bool:
