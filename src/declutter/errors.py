@@ -19,6 +19,10 @@ class DeclutterError(Exception):
         self.message = message
         super().__init__(f"{source}: {message}" if source else message)
 
+    def __reduce__(self) -> tuple[type[DeclutterError], tuple[str | None, str]]:
+        # Worker processes send errors back pickled; the default pickling loses the arguments.
+        return (type(self), (self.source, self.message))
+
 
 class InputError(DeclutterError):
     """The input could not be read or is not a page."""

@@ -12,12 +12,15 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=Fa
 # lookup runs Python code for each element the walk touches, a fifth of the walk's cost.
 _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=html.HtmlElement))
 _EMPTY = "<html><body></body></html>"
+# Characters XML cannot hold: lxml refuses to store them in text or attributes later on.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 def parse_html(text: str) -> html.HtmlElement:
     """Parse HTML text into an ``<html>`` element; never raises on malformed markup."""
     text = _XML_DECL.sub("", text, count=1)
+    text = _NOT_XML.sub("", text)
     if not text.strip():
         text = _EMPTY
     try:
