@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import html
 
-from .segment import Chunk
+from .segment import LINKY_TITLE, Chunk
 from .strip import hard_clutter
 
 # A date, a clock time, or a by-line opener: what a masthead line carries in any language.
@@ -49,8 +49,6 @@ SEMANTIC_BONUS = 0.25
 #: A teaser card is at most this many blocks and characters, opening with a linked heading.
 CARD_CHUNKS = 4
 CARD_CHARS = 600
-#: A heading this linked is a link to another page.
-LINKY_TITLE = 0.8
 #: A child keeping all but this share of its parent's prose is chosen instead of the parent.
 TIGHTEN_SLACK = 0.1
 #: Share of the negative votes inside a semantically marked element that is forgiven.
@@ -232,8 +230,7 @@ def _mark_teasers(chunks: list[Chunk], paths: list[list[html.HtmlElement]]) -> N
         if card is None or card[1] == card[0] or i - card[0] > 1:
             continue
         for c in chunks[card[0] : card[1] + 1]:
-            c.link_chars = c.size
-            c.item_links = [len(item) for item in c.items]
+            c.as_link()
 
 
 def _trim_head(chunks: list[Chunk]) -> list[Chunk]:

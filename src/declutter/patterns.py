@@ -75,16 +75,6 @@ HARD_CLUTTER_TOKENS = frozenset(
 
 CLUTTER_TOKENS: frozenset[str] = frozenset(t for ts in _CLUTTER_TOKENS.values() for t in ts)
 
-#: Tokens that mark the article itself (they protect an element from clutter removal).
-CONTENT_TOKENS = frozenset(
-    {
-        "article", "articlebody", "articletext", "articlecontent", "storybody", "storytext",
-        "story", "entry", "entrycontent", "postbody", "postcontent", "post", "content",
-        "maincontent", "main", "body", "text", "richtext", "prose", "blogpost", "news",
-        "newsarticle", "page", "single", "column", "container", "wrapper", "inner",
-    }
-)  # fmt: skip
-
 #: Compound class tokens that begin with a clutter word ("relatedposts", "sharebuttons").
 CLUTTER_PREFIX = re.compile(
     r"^(related|sidebar|newsletter|advert|breadcrumb|social|sharing|share(bar|tool|button|link|icon)|"
@@ -121,6 +111,3 @@ BOILERPLATE_LINES = re.compile(
     r"loading\.*|please wait\.*|close|menu|search|home)$",
     re.IGNORECASE,
 )
-
-#: Separators that turn a one-line trail into a breadcrumb.
-CRUMB_SEPARATORS = re.compile(r"\s*(?:›|»|>|/|\||→|::|·|•|—|–)\s*")

@@ -77,11 +77,12 @@ def _locate(page: Page) -> Page:
     tuning = TUNINGS[page.options.mode]
     chunks = list(page.chunks)
     located = locate(chunks, clutter_elements(page.tree), tuning)
-    if sum(c.size for c in located.chunks) < FALLBACK_CHARS:
+    found = sum(c.size for c in located.chunks)
+    if found < FALLBACK_CHARS:
         # Too little came out: look again with class names ignored and nothing trimmed, as a
         # page whose article sits in a "widget" or "sidebar" wrapper needs.
         second = locate(chunks, set(), TUNINGS["recall"])
-        if sum(c.size for c in second.chunks) > sum(c.size for c in located.chunks):
+        if sum(c.size for c in second.chunks) > found:
             located = second
     return replace(page, chunks=tuple(located.chunks))
 

@@ -20,7 +20,7 @@ from .render import escape_inline
 _MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
 # Escaped markup shown as text (a <noscript> tracking pixel that the parser kept as text).
 _MARKUP_TEXT = re.compile(r"^<(img|iframe|div|a|script|span|p)\b[^>]*>?", re.IGNORECASE)
-#: A first line this linked makes a list item a teaser card.
+#: A title this linked is a link to another page: it makes a list item or a small card a teaser.
 LINKY_TITLE = 0.8
 #: Tables this large or holding block content are layout, not data.
 _LAYOUT_CELL_CHARS = 400
@@ -54,6 +54,11 @@ class Chunk:
         if self.type == "table":
             return sum(len(c) for r in self.rows for c in r)
         return len(self.text)
+
+    def as_link(self) -> None:
+        """Count all of the chunk's text as link text (it sits inside a link or a teaser card)."""
+        self.link_chars = self.size
+        self.item_links = [len(item) for item in self.items]
 
     @property
     def link_density(self) -> float:
@@ -132,8 +137,7 @@ class Segmenter:
 
     def _add(self, chunk: Chunk) -> None:
         if self._in_link:
-            chunk.link_chars = chunk.size
-            chunk.item_links = [len(i) for i in chunk.items]
+            chunk.as_link()
         self.chunks.append(chunk)
 
     # -- inline -----------------------------------------------------------------------------
@@ -319,8 +323,7 @@ class Segmenter:
             card = [c for c in self.chunks[start:] if c.type != "image"]
             if card and card[0].link_density > LINKY_TITLE and len(card) > 1:
                 for c in card:
-                    c.link_chars = c.size
-                    c.item_links = [len(i) for i in c.items]
+                    c.as_link()
 
     def _quote(self, el: html.HtmlElement) -> None:
         parts: list[str] = []
