@@ -17,7 +17,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
-from declutter.batch import (
+from declutter.batch.run import (
     TEST_CRASH_ENV,
     TEST_HANG_ENV,
     TEST_SLEEP_ENV,
@@ -338,7 +338,7 @@ def test_output_tree_inside_the_input_tree_is_not_read_back(pages: Path) -> None
 
 
 def test_plain_progress_lines(capsys: pytest.CaptureFixture[str]) -> None:
-    from declutter.batch import Outcome, Summary
+    from declutter.batch.run import Outcome, Summary
     from declutter.cli import _PlainProgress
 
     progress = _PlainProgress(every=0)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from declutter.batch import Job, Outcome
+from declutter.batch.run import Job, Outcome
+from declutter.batch.sitelearn import WINDOW, SiteLearner
 from declutter.model import Article, Block
-from declutter.sitelearn import WINDOW, SiteLearner
 
 FOOTER = "Support independent journalism: become a member today."
 

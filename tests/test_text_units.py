@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 import declutter
-from declutter.markdown_input import inline_plain, parse_markdown
-from declutter.textblocks import word_count
-from declutter.textclassify import best_run, looks_like_caption
-from declutter.textmeta import parse_breadcrumb, parse_byline, parse_date, similar_titles
-from declutter.textsplit import split_text
+from declutter.text.blocks import word_count
+from declutter.text.classify import best_run, looks_like_caption
+from declutter.text.markdown import inline_plain, parse_markdown
+from declutter.text.split import split_text
+from declutter.text.textmeta import parse_breadcrumb, parse_byline, parse_date, similar_titles
 
 WRAPPED = """\
 This paragraph was wrapped at a fixed width by the tool that saved it, so
@@ -189,7 +189,7 @@ def test_modes_and_image_option() -> None:
 
 
 def test_byline_inside_a_dateline() -> None:
-    from declutter.textmeta import inline_byline
+    from declutter.text.textmeta import inline_byline
 
     assert inline_byline("Monday November 18, 2019 7:45 am PST by Joe Rossignol") == (
         "Joe Rossignol",

@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from declutter.batch.warc import iter_warc
 from declutter.cli import app
 from declutter.schema import article_schema
-from declutter.warc import iter_warc
 
 VALIDATOR = Draft202012Validator(article_schema())
 runner = CliRunner()

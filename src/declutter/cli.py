@@ -1,4 +1,4 @@
-"""The ``declutter`` command: a thin layer over :mod:`declutter.batch`.
+"""The ``declutter`` command: a thin layer over :mod:`declutter.batch.run`.
 
     declutter page.html                      Markdown on stdout
     declutter page.html --format json        one JSON object
@@ -28,7 +28,7 @@ from typing import Annotated, Any, cast
 import typer
 
 from . import __version__
-from .batch import (
+from .batch.run import (
     BatchConfig,
     Outcome,
     OutputError,
@@ -314,7 +314,7 @@ def declutter(
         max_b = parse_size(max_bytes)
     except typer.BadParameter as exc:
         raise _usage(f"--max-bytes: {exc}") from None
-    from .fetch import USER_AGENT, FetchConfig
+    from .batch.fetch import USER_AGENT, FetchConfig
 
     DEFAULT_FETCH_MAX = FetchConfig().max_bytes
 

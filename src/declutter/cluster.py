@@ -5,7 +5,7 @@ imported inside the functions only, so ``import declutter`` never imports it.
 
 Each input gives exactly one wire-format record, in input order: the article
 (:meth:`Article.to_dict`) or an error record (:func:`declutter.model.error_record`).  Records are
-made by :func:`declutter.batch.process_job`, the code the command line runs, so a page gives the
+made by :func:`declutter.batch.run.process_job`, the code the command line runs, so a page gives the
 same record here as with ``declutter batch``: an empty file is an empty article, a corrupt gzip
 or a missing file is an error record.
 
@@ -25,7 +25,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
-from .batch import Job, Settings, process_job
+from .batch.run import Job, Settings, process_job
 from .errors import DeclutterError, InputError
 from .model import error_record
 from .options import DEFAULTS, Options

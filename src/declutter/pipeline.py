@@ -14,17 +14,17 @@ from lxml import html
 
 from .decode import decode
 from .errors import InputError
-from .locate import TUNINGS, locate
-from .metadata import Meta, extract_metadata
+from .html.locate import TUNINGS, locate
+from .html.parse import parse_html
+from .html.segment import Chunk, segment
+from .html.strip import clutter_elements, strip_tree
+from .meta.collect import Meta, extract_metadata
 from .model import Article, Block, InputKind, Removed
 from .options import DEFAULTS, Options
-from .parse import parse_html
 from .prune import prune_blocks
 from .read import KindChoice, gunzip_if_needed, looks_binary, sniff_kind
-from .segment import Chunk, segment
-from .strip import clutter_elements, strip_tree
-from .textclassify import is_teaser, looks_like_caption
-from .textscrape import extract_text
+from .text.classify import is_teaser, looks_like_caption
+from .text.scrape import extract_text
 
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 #: Captions and teaser lines are short; a longer paragraph is judged as prose.

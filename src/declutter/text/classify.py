@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .textblocks import _NOSPACE, _WORD, Piece, word_count
+from .blocks import _NOSPACE, _WORD, Piece, word_count
 
 _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _END = re.compile(r"[.!?。！？…؟।]['\"”’»)\]]*$")

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .language import detect_language
-from .metadata import Meta
-from .model import Block, Removed
-from .options import Options
-from .prune import fold, is_boilerplate, is_duplicate_of, prune_blocks
-from .textblocks import Piece
-from .textclassify import (
+from ..meta.collect import Meta
+from ..meta.language import detect_language
+from ..model import Block, Removed
+from ..options import Options
+from ..prune import fold, is_boilerplate, is_duplicate_of, prune_blocks
+from .blocks import Piece
+from .classify import (
     THRESHOLDS,
     Features,
     best_run,
@@ -32,6 +32,7 @@ from .textclassify import (
     looks_like_caption,
     score,
 )
+from .split import split_text
 from .textmeta import (
     inline_byline,
     is_date_line,
@@ -40,7 +41,6 @@ from .textmeta import (
     parse_date,
     pick_headline,
 )
-from .textsplit import split_text
 
 _STRONG_SEP = re.compile(r"[›»>→]|\s/\s")
 
@@ -56,7 +56,7 @@ def extract_text(text: str, kind: str, options: Options) -> TextResult:
     """Extract the article from a text or Markdown scrape."""
     hints: dict[str, str] = {}
     if kind == "markdown":
-        from .markdown_input import front_matter, parse_markdown
+        from .markdown import front_matter, parse_markdown
 
         hints, text = front_matter(text)
         pieces, removed = parse_markdown(text)

@@ -6,8 +6,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from .prune import fold
-from .textblocks import word_count
+from ..prune import fold
+from .blocks import word_count
 
 _CRUMB_SEP = re.compile(r"\s+(?:›|»|>|/|\||→|::|·|•|—|–|-|»|‹|<)\s+|\s*[›»→]\s*")
 _EMAIL = re.compile(r"\S+@\S+")

@@ -20,11 +20,11 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from . import __version__
-from .errors import FetchError
+from .. import __version__
+from ..errors import FetchError
 
 if TYPE_CHECKING:
-    from .batch import Job
+    from .run import Job
 
 USER_AGENT = f"declutter/{__version__} (article extractor; +https://pypi.org/project/declutter/)"
 

@@ -35,10 +35,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from .errors import DeclutterError, ExtractTimeout, FetchError, InputError
-from .model import Article, error_record
-from .options import DEFAULTS, Options
-from .read import KindChoice, read_bytes
+from ..errors import DeclutterError, ExtractTimeout, FetchError, InputError
+from ..model import Article, error_record
+from ..options import DEFAULTS, Options
+from ..read import KindChoice, read_bytes
 
 Format = Literal["json", "jsonl", "markdown", "text"]
 EXTENSIONS: dict[str, str] = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt"}
@@ -240,7 +240,7 @@ def _load(job: Job, settings: Settings) -> bytes:
 
 def process_job(job: Job, settings: Settings) -> Outcome:
     """Read and extract one job; every failure becomes the outcome's error, never an exception."""
-    from .pipeline import extract
+    from ..pipeline import extract
 
     try:
         if job.error is not None:
@@ -332,7 +332,7 @@ def _mp_context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["declutter.pipeline", "declutter.batch"])
+        ctx.set_forkserver_preload(["declutter.pipeline", "declutter.batch.run"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -2,7 +2,7 @@
 
 Scrapers that turn pages into Markdown (html2text and similar) write headings, lists, quotes,
 code, tables, image lines and inline links.  This line-based reader turns each construct into
-a :class:`~declutter.textblocks.Piece`: plain text for the classifier and ``Block.text``,
+a :class:`~declutter.text.blocks.Piece`: plain text for the classifier and ``Block.text``,
 inline Markdown (links kept, images dropped) for ``Block.md``, and how much of the text was
 link text, which is what tells a navigation list from an article's own list.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Removed
-from .textblocks import Piece
+from ..model import Removed
+from .blocks import Piece
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from lxml import etree, html
 
-from .patterns import (
+from ..patterns import (
     CHROME_TAGS,
     CLUTTER_PREFIX,
     CLUTTER_TOKENS,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import DeclutterError, InputError
+from ..errors import DeclutterError, InputError
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Removed
-from .textblocks import Piece
+from ..model import Removed
+from .blocks import Piece
 
 _BULLET = re.compile(r"^\s*(?:[*+•·◦▪‣–-]|(\d{1,3})[.)])\s+(?=\S)")
 _LYNX_REF = re.compile(r"\[(\d{1,4})\]")

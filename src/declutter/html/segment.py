@@ -12,9 +12,9 @@ from urllib.parse import urljoin
 
 from lxml import html
 
-from .model import Block, BlockType
-from .patterns import BLOCK_TAGS, HEADING_TAGS
-from .render import escape_inline
+from ..model import Block, BlockType
+from ..patterns import BLOCK_TAGS, HEADING_TAGS
+from ..render import escape_inline
 
 #: Inline elements kept as Markdown emphasis or code.
 _MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}

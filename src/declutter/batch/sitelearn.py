@@ -20,10 +20,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .model import Block, Removed
+from ..model import Block, Removed
 
 if TYPE_CHECKING:
-    from .batch import Job, Outcome
+    from .run import Job, Outcome
 
 #: Distinct pages of a site seen before its template is decided.
 WINDOW = 24

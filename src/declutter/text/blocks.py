@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Block, BlockType
+from ..model import Block, BlockType
 
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces between words: count characters, not runs of \w.
