@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -491,3 +491,10 @@ def bootstrap_sd(
 def mean_sd(values: Sequence[float], resamples: int = 200, seed: int = 20261125) -> float:
     """bootstrap_sd of a plain mean."""
     return bootstrap_sd(values, _mean, resamples, seed)
+
+
+@cache
+def wcxb_sample_score() -> WcxbScore:
+    """The sample in tests/corpus/wcxb-dev scored once per process (the floors in two test
+    modules read it)."""
+    return score_wcxb(WCXB_SAMPLE, processes=2, name="wcxb-sample")

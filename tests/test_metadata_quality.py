@@ -1,5 +1,7 @@
-"""Metadata floors on the Readability test pages (tests/corpus/readability/), a hair below what
-the extractor reaches; scored by benchmarks/scoring.py like `benchmarks/quality.py`."""
+"""Metadata floors, a hair below what the extractor reaches, scored by benchmarks/scoring.py like
+`benchmarks/quality.py`: on the Readability test pages (tests/corpus/readability/) and on the
+wcxb-dev sample (tests/corpus/wcxb-dev/; its floors are the ``metadata_floors`` of
+tests/quality_floors.json, beside the digest of the files they were measured on)."""
 
 from __future__ import annotations
 
@@ -9,11 +11,22 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import ReadabilityScore, score_readability
+from scoring import ReadabilityScore, score_readability, wcxb_sample_score
+from test_quality import corpus_digest, load_floors
 
-#: Measured 0.962 (51/53), 0.971 (33/34) and 1.000 (36/36); issue 5 asks for 0.95/0.90/0.95.
-FLOORS = {"headline_accuracy": 0.95, "byline_found": 0.95, "language_accuracy": 0.98}
+#: Measured 0.962 (51/53), 0.971 (33/34), 0.735 (25/34) and 1.000 (36/36); issue 5 asks for
+#: 0.95/0.90/0.95.  byline_found: any author where a byline is expected; byline_matched: at least
+#: half of the expected byline's name tokens among the authors' (some expected bylines are dates
+#: or carry the outlet's name, so it stays well below 1).
+FLOORS = {
+    "headline_accuracy": 0.95,
+    "byline_found": 0.95,
+    "byline_matched": 0.72,
+    "language_accuracy": 0.98,
+}
+WCXB_FLOORS = load_floors()["corpora"]["wcxb-dev"]["metadata_floors"]
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +39,17 @@ def test_readability_metadata_floor(score: ReadabilityScore, metric: str) -> Non
     got = getattr(score, metric)
     misses = "\n".join(score.misses)
     assert got >= FLOORS[metric], f"{metric} {got:.3f} < {FLOORS[metric]}\n{misses}"
+
+
+@pytest.mark.parametrize("metric", sorted(WCXB_FLOORS))
+def test_wcxb_metadata_floor(metric: str) -> None:
+    """title_accuracy (all pages), author_found (pages naming an author), date_right (pages with
+    a date) on the wcxb-dev sample."""
+    entry = load_floors()["corpora"]["wcxb-dev"]
+    digest, count = corpus_digest("wcxb-dev")
+    assert (digest, count) == (entry["digest"], entry["files"]), "wcxb-dev sample changed"
+    w = wcxb_sample_score()
+    got = getattr(w, metric)
+    kind = metric.split("_")[0]
+    misses = "\n".join(f"{p.id} {m}" for p in w.pages for m in p.misses if m.startswith(kind))
+    assert got >= WCXB_FLOORS[metric], f"{metric} {got:.3f} < {WCXB_FLOORS[metric]}\n{misses}"

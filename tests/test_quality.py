@@ -30,6 +30,7 @@ from scoring import (  # noqa: E402
     ReadabilityScore,
     score_readability,
     score_scrapinghub,
+    wcxb_sample_score,
 )
 
 FLOORS_PATH = Path(__file__).resolve().parent / "quality_floors.json"
@@ -39,6 +40,7 @@ CORPUS_FILES = {
     "scrapinghub-text": ("scrapinghub/ground-truth.json", "scrapinghub-text/*.txt"),
     "scrapinghub-md": ("scrapinghub/ground-truth.json", "scrapinghub-md/*.md"),
     "readability": ("readability/*/source.html", "readability/*/expected.html"),
+    "wcxb-dev": ("wcxb-dev/ground-truth/*.json", "wcxb-dev/html/*.html.gz"),
 }
 
 
@@ -71,6 +73,8 @@ def _measured(name: str) -> dict[str, float]:
     if name.startswith("scrapinghub"):
         s = _scrapinghub({"scrapinghub": "html"}.get(name, name.removeprefix("scrapinghub-")))
         return {"f1": s.f1, "precision": s.precision, "recall": s.recall}
+    if name == "wcxb-dev":
+        return wcxb_measured()
     r = _readability()
     return {
         "f1": r.body.f1,
@@ -78,6 +82,23 @@ def _measured(name: str) -> dict[str, float]:
         "recall": r.body.recall,
         "headline_accuracy": r.headline_accuracy,
     }
+
+
+def wcxb_measured() -> dict[str, float]:
+    """The wcxb-dev sample's figures: ``f1`` / ``precision`` / ``recall`` over all its pages,
+    ``f1.<page type>`` per type, and the metadata scores (their floors are in
+    ``metadata_floors``, tested by tests/test_metadata_quality.py)."""
+    w = wcxb_sample_score()
+    out = {"f1": w.f1, "precision": w.precision, "recall": w.recall}
+    out.update({f"f1.{kind}": group.f1 for kind, group in w.by_type().items()})
+    out.update(
+        {
+            "title_accuracy": w.title_accuracy,
+            "author_found": w.author_found,
+            "date_right": w.date_right,
+        }
+    )
+    return out
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FILES))
@@ -127,9 +148,12 @@ def test_floors_only_go_up() -> None:
     for name, entry in before.items():
         if name not in now or now[name]["digest"] != entry["digest"]:
             continue  # a different corpus starts its floors afresh
-        for metric, old in entry["floors"].items():
-            new = now[name]["floors"].get(metric)
-            assert new is not None and new >= old, f"{name} {metric}: floor lowered {old} → {new}"
+        for section in ("floors", "metadata_floors"):
+            for metric, old in entry.get(section, {}).items():
+                new = now[name].get(section, {}).get(metric)
+                assert new is not None and new >= old, (
+                    f"{name} {section} {metric}: floor lowered {old} → {new}"
+                )
 
 
 def main() -> None:
