@@ -17,14 +17,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
-from declutter.batch.run import (
-    TEST_CRASH_ENV,
-    TEST_HANG_ENV,
-    TEST_SLEEP_ENV,
-    AtomicFile,
-    output_name,
-    write_atomic,
-)
+from declutter.batch import AtomicFile, output_name, write_atomic
+from declutter.batch.worker import TEST_CRASH_ENV, TEST_HANG_ENV, TEST_SLEEP_ENV
 from declutter.cli import app
 from declutter.schema import article_schema
 
@@ -338,7 +332,7 @@ def test_output_tree_inside_the_input_tree_is_not_read_back(pages: Path) -> None
 
 
 def test_plain_progress_lines(capsys: pytest.CaptureFixture[str]) -> None:
-    from declutter.batch.run import Outcome, Summary
+    from declutter.batch import Outcome, Summary
     from declutter.cli import _PlainProgress
 
     progress = _PlainProgress(every=0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from declutter.batch.run import Job, Outcome
+from declutter.batch import Job, Outcome
 from declutter.batch.sitelearn import WINDOW, SiteLearner
 from declutter.model import Article, Block
 

@@ -21,7 +21,7 @@ distributed = pytest.importorskip("distributed")
 from jsonschema import Draft202012Validator  # noqa: E402
 
 import declutter  # noqa: E402
-from declutter.batch.run import Settings  # noqa: E402
+from declutter.batch import Settings  # noqa: E402
 from declutter.cluster import _stream, extract_bag, extract_paths  # noqa: E402
 from declutter.model import error_record  # noqa: E402
 from declutter.read import read_bytes  # noqa: E402

@@ -19,8 +19,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
+from declutter.batch import url_output_name
 from declutter.batch.fetch import USER_AGENT, FetchConfig, Fetcher
-from declutter.batch.run import url_output_name
 from declutter.cli import app
 from declutter.errors import FetchError
 from declutter.schema import article_schema

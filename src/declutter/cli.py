@@ -28,7 +28,7 @@ from typing import Annotated, Any, cast
 import typer
 
 from . import __version__
-from .batch.run import (
+from .batch import (
     BatchConfig,
     Outcome,
     OutputError,

@@ -25,7 +25,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
-from .batch.run import Job, Settings, process_job
+from .batch import Job, Settings, process_job
 from .errors import DeclutterError, InputError
 from .model import error_record
 from .options import DEFAULTS, Options

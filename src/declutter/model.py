@@ -59,6 +59,15 @@ class Block:
             return {"type": "image", "src": self.src, "alt": self.alt, "caption": self.caption}
         return {"type": self.type, "text": self.text}
 
+    def to_render_dict(self) -> dict[str, Any]:
+        """The wire form plus the inline Markdown the renderers use (not part of the schema)."""
+        out = self.to_dict()
+        if self.md is not None:
+            out["md"] = self.md
+        if self.md_items is not None:
+            out["md_items"] = list(self.md_items)
+        return out
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Block:
         """Rebuild a block from its wire form; unknown types are refused."""
@@ -148,15 +157,21 @@ class Article:
     def to_json(self, *, indent: int | None = 2, explain: bool = False) -> str:
         return json.dumps(self.to_dict(explain=explain), ensure_ascii=False, indent=indent)
 
+    def to_render_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """What the renderers read: the wire form, blocks with their inline Markdown."""
+        out = self.to_dict(explain=explain)
+        out["blocks"] = [b.to_render_dict() for b in self.blocks]
+        return out
+
     def to_markdown(self) -> str:
         from .render import render_markdown
 
-        return render_markdown(self)
+        return render_markdown(self.to_render_dict())
 
     def to_text(self) -> str:
         from .render import render_text
 
-        return render_text(self)
+        return render_text(self.to_render_dict())
 
 
 def error_record(source: str, error: BaseException) -> dict[str, Any]:

@@ -1,10 +1,17 @@
-"""Article → Markdown and plain text (JSON is ``Article.to_json``)."""
+"""Records → Markdown and plain text (JSON is ``Article.to_json``).
+
+The renderers take the record's wire dict (``Article.to_dict()``, with each block's inline
+Markdown under ``md`` / ``md_items`` when it has some), never the ``Article`` class: the record
+calls its renderers, so they sit above it without importing it.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
-from .model import Article, Block
+Record = Mapping[str, Any]
 
 _MD_SPECIAL_START = re.compile(r"^(\s*)([#>+\-*=])(\s|$)")
 _MD_NUMBER_START = re.compile(r"^(\s*\d+)([.)])(\s|$)")
@@ -31,74 +38,77 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _block_md(block: Block) -> str:
-    if block.type == "heading":
-        return f"{'#' * max(2, min(block.level or 2, 6))} {_md(block.text, block.md)}"
-    if block.type == "list":
-        items = block.md_items or tuple(escape_inline(i) for i in block.items)
+def _block_md(block: Record) -> str:
+    kind = block["type"]
+    if kind == "heading":
+        level = max(2, min(block.get("level") or 2, 6))
+        return f"{'#' * level} {_md(block['text'], block.get('md'))}"
+    if kind == "list":
+        items = block.get("md_items") or tuple(escape_inline(i) for i in block["items"])
         items = tuple(_escape_line_start(i).replace("\n", " ") for i in items)
-        if block.ordered:
+        if block.get("ordered"):
             return "\n".join(f"{i}. {item}" for i, item in enumerate(items, 1))
         return "\n".join(f"- {item}" for item in items)
-    if block.type == "quote":
-        body = _md(block.text, block.md)
+    if kind == "quote":
+        body = _md(block["text"], block.get("md"))
         return "\n".join(
             f"> {_escape_line_start(line)}" if line else ">" for line in body.split("\n")
         )
-    if block.type == "code":
-        fence = "````" if "```" in block.text else "```"
-        return f"{fence}\n{block.text}\n{fence}"
-    if block.type == "table":
-        rows = [list(r) for r in block.rows]
+    if kind == "code":
+        fence = "````" if "```" in block["text"] else "```"
+        return f"{fence}\n{block['text']}\n{fence}"
+    if kind == "table":
+        rows = [list(r) for r in block["rows"]]
         width = max(len(r) for r in rows)
         rows = [r + [""] * (width - len(r)) for r in rows]
         lines = ["| " + " | ".join(_cell(c) for c in rows[0]) + " |"]
         lines.append("|" + " --- |" * width)
         lines += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows[1:]]
         return "\n".join(lines)
-    if block.type == "image":
-        alt = (block.alt or "").replace("]", "\\]").replace("[", "\\[")
-        line = f"![{alt}](<{block.src}>)"
-        return f"{line}\n*{block.caption}*" if block.caption else line
-    text = _md(block.text, block.md)
+    if kind == "image":
+        alt = (block.get("alt") or "").replace("]", "\\]").replace("[", "\\[")
+        line = f"![{alt}](<{block['src']}>)"
+        caption = block.get("caption")
+        return f"{line}\n*{caption}*" if caption else line
+    text = _md(block["text"], block.get("md"))
     return "\n".join(_escape_line_start(line) for line in text.split("\n")).replace("\n", "  \n")
 
 
-def _header_md(article: Article) -> list[str]:
+def _header_md(record: Record) -> list[str]:
     parts: list[str] = []
-    if article.headline:
-        parts.append(f"# {article.headline}")
-    if article.breadcrumb:
-        parts.append(" › ".join(article.breadcrumb))
+    if record.get("headline"):
+        parts.append(f"# {record['headline']}")
+    if record.get("breadcrumb"):
+        parts.append(" › ".join(record["breadcrumb"]))
     byline: list[str] = []
-    if article.authors:
-        byline.append("By " + ", ".join(article.authors))
-    if article.published:
-        byline.append(article.published[:10])
-    if article.site_name:
-        byline.append(article.site_name)
+    if record.get("authors"):
+        byline.append("By " + ", ".join(record["authors"]))
+    if record.get("published"):
+        byline.append(record["published"][:10])
+    if record.get("site_name"):
+        byline.append(record["site_name"])
     if byline:
         parts.append("*" + " · ".join(byline) + "*")
-    if article.url:
-        parts.append(f"Source: <{article.url}>")
+    if record.get("url"):
+        parts.append(f"Source: <{record['url']}>")
     return parts
 
 
-def render_markdown(article: Article) -> str:
-    """The article as CommonMark: a short header, then the body blocks."""
-    parts = _header_md(article)
+def render_markdown(record: Record) -> str:
+    """The record as CommonMark: a short header, then the body blocks."""
+    parts = _header_md(record)
     if parts:
         parts.append("---")
-    parts += [_block_md(b) for b in article.blocks]
+    parts += [_block_md(b) for b in record.get("blocks", ())]
     return "\n\n".join(parts).rstrip() + "\n"
 
 
-def render_text(article: Article) -> str:
-    """The article as plain text: headline, then the body."""
+def render_text(record: Record) -> str:
+    """The record as plain text: headline, then the body."""
     parts: list[str] = []
-    if article.headline:
-        parts.append(article.headline)
-    body = article.text
+    if record.get("headline"):
+        parts.append(record["headline"])
+    body = record.get("text")
     if body:
         parts.append(body)
     return "\n\n".join(parts).rstrip() + "\n"

@@ -24,7 +24,7 @@ from .. import __version__
 from ..errors import FetchError
 
 if TYPE_CHECKING:
-    from .run import Job
+    from .jobs import Job
 
 USER_AGENT = f"declutter/{__version__} (article extractor; +https://pypi.org/project/declutter/)"
 

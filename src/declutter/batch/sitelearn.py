@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..model import Block, Removed
 
 if TYPE_CHECKING:
-    from .run import Job, Outcome
+    from .jobs import Job, Outcome
 
 #: Distinct pages of a site seen before its template is decided.
 WINDOW = 24
