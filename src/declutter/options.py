@@ -20,6 +20,12 @@ class Options:
     tables: bool = True
     #: Record what was dropped and why (``--explain``).
     explain: bool = False
+    #: Seconds one ``extract`` call may take, counted from its start; past it the call raises
+    #: ``ExtractTimeout``.  Checked by the pipeline itself, so it holds in any thread.
+    timeout: float | None = None
+    #: An absolute :func:`time.monotonic` time the call must end by (the earlier of the two
+    #: wins), for a caller that budgets several steps together.
+    deadline: float | None = None
 
 
 DEFAULTS = Options()

@@ -12,8 +12,10 @@ from typing import Any
 
 from lxml import html
 
+from .deadline import budget, check_deadline
 from .decode import decode
 from .errors import InputError
+from .html.explain import Trace, place_by_text
 from .html.locate import TUNINGS, locate
 from .html.parse import parse_html
 from .html.segment import Chunk, segment
@@ -51,6 +53,8 @@ class Page:
     blocks: tuple[Block, ...] = ()
     removed: tuple[Removed, ...] = ()
     meta: Meta = field(default_factory=Meta)
+    #: With --explain only: what the HTML stages decided, for the account of what was removed.
+    trace: Trace | None = None
 
 
 def _parse(page: Page) -> Page:
@@ -64,7 +68,11 @@ def _metadata(page: Page) -> Page:
 
 def _strip(page: Page) -> Page:
     assert page.tree is not None
-    return replace(page, tree=strip_tree(page.tree))
+    trace = Trace(page.tree, page.meta.url or page.url) if page.options.explain else None
+    tree = strip_tree(page.tree)
+    if trace is not None:
+        trace.after_strip()
+    return replace(page, tree=tree, trace=trace)
 
 
 def _segment(page: Page) -> Page:
@@ -76,14 +84,17 @@ def _locate(page: Page) -> Page:
     assert page.tree is not None
     tuning = TUNINGS[page.options.mode]
     chunks = list(page.chunks)
-    located = locate(chunks, clutter_elements(page.tree), tuning)
+    clutter = clutter_elements(page.tree)
+    located = locate(chunks, clutter, tuning)
     found = sum(c.size for c in located.chunks)
     if found < FALLBACK_CHARS:
         # Too little came out: look again with class names ignored and nothing trimmed, as a
         # page whose article sits in a "widget" or "sidebar" wrapper needs.
         second = locate(chunks, set(), TUNINGS["recall"])
         if sum(c.size for c in second.chunks) > found:
-            located = second
+            located, clutter = second, set()
+    if page.trace is not None:
+        page.trace.after_locate(chunks, located.container, located.chunks, clutter)
     return replace(page, chunks=tuple(located.chunks))
 
 
@@ -102,11 +113,10 @@ def _prune(page: Page) -> Page:
         dedupe_window=HTML_DEDUPE_WINDOW,
         origin=lambda c: c.el.getparent(),
     )
-    return replace(
-        page,
-        blocks=tuple(c.to_block() for c in kept),
-        removed=page.removed + tuple(dropped) + tuple(removed),
-    )
+    gone = page.removed + tuple(dropped) + tuple(removed)
+    if page.trace is not None:
+        gone = page.trace.account(kept, gone, page.meta.headline)
+    return replace(page, blocks=tuple(c.to_block() for c in kept), removed=gone)
 
 
 def _stray_line(chunk: Chunk) -> str | None:
@@ -127,7 +137,10 @@ HTML_STAGES = (_parse, _metadata, _strip, _segment, _locate, _prune)
 
 def _text(page: Page) -> Page:
     result = extract_text(page.text, page.kind, page.options)
-    return replace(page, blocks=result.blocks, removed=result.removed, meta=result.meta)
+    removed = result.removed
+    if page.options.explain:
+        removed = tuple(place_by_text(page.text, result.blocks, removed))
+    return replace(page, blocks=result.blocks, removed=removed, meta=result.meta)
 
 
 TEXT_STAGES = (_text,)
@@ -165,7 +178,24 @@ def extract(
     http_charset: str | None = None,
     extra: dict[str, str] | None = None,
 ) -> Article:
-    """Extract the clean article from one page (HTML, text or Markdown, as str or bytes)."""
+    """Extract the clean article from one page (HTML, text or Markdown, as str or bytes).
+
+    With ``options.timeout`` or ``options.deadline`` set, raises :class:`ExtractTimeout` once
+    the budget is spent (checked between stages and inside the long loops, in any thread).
+    """
+    with budget(options, source):
+        return _extract(data, url, input, options, source, http_charset, extra)
+
+
+def _extract(
+    data: str | bytes,
+    url: str | None,
+    input: KindChoice,
+    options: Options,
+    source: str | None,
+    http_charset: str | None,
+    extra: dict[str, str] | None,
+) -> Article:
     if isinstance(data, bytes):
         data = gunzip_if_needed(data, source or "<bytes>")
         if looks_binary(data):
@@ -182,7 +212,9 @@ def extract(
     page = Page(source=source, url=url, kind=kind, text=text, options=options)
     stages = HTML_STAGES if kind == "html" else TEXT_STAGES
     for stage in stages:
+        check_deadline()
         page = stage(page)
+    check_deadline()
     return _finish(page, extra)
 
 

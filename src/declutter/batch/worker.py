@@ -1,8 +1,9 @@
 """Extraction of one job: in a worker process, or inline for a single input.
 
-Every failure becomes the outcome's error, never an exception.  The soft time budget is a
-SIGALRM timer (worker processes run jobs on their main thread); the pool's hard kill is the
-last resort for a page that blocks the alarm.
+Every failure becomes the outcome's error, never an exception.  The time budget is checked by
+the pipeline itself (``Options.timeout``, any thread); in worker processes a SIGALRM timer also
+interrupts what the pipeline's checks cannot see (a slow read), and the pool's hard kill is the
+last resort for a page stuck in C code.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import multiprocessing.connection
 import os
 import signal
 import time
+from dataclasses import replace
 from typing import Any
 
 from ..errors import DeclutterError, ExtractTimeout, InputError
 from ..model import Article
+from ..options import Options
 from ..read import read_bytes
 from .jobs import Job, Outcome, Settings
 
@@ -78,6 +81,14 @@ def _load(job: Job, settings: Settings) -> bytes:
     return data
 
 
+def _budgeted(settings: Settings) -> Options:
+    """The options with the batch's time budget, which the pipeline checks in any thread."""
+    options = settings.options
+    if settings.timeout and options.timeout is None:
+        return replace(options, timeout=settings.timeout)
+    return options
+
+
 def process_job(job: Job, settings: Settings) -> Outcome:
     """Read and extract one job; every failure becomes the outcome's error, never an exception."""
     from ..pipeline import extract
@@ -95,7 +106,7 @@ def process_job(job: Job, settings: Settings) -> Outcome:
                 data,
                 url=job.url,
                 input=settings.input,
-                options=settings.options,
+                options=_budgeted(settings),
                 source=job.source,
                 http_charset=job.http_charset,
                 extra=dict(job.extra),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lxml import html
 
+from ..deadline import check_deadline
 from .segment import LINKY_TITLE, Chunk
 from .strip import hard_clutter
 
@@ -159,6 +160,7 @@ def locate(
     paths = [_path(chunk.el, path_cache) for chunk in chunks]
     _mark_teasers(chunks, paths)
     for chunk, path in zip(chunks, paths, strict=True):
+        check_deadline()
         s = chunk_score(chunk)
         scores.append(s)
         if s > 0:
@@ -175,6 +177,7 @@ def locate(
     neg: dict[html.HtmlElement, float] = {}
     live_pos: dict[html.HtmlElement, float] = {}
     for path, s, ok in zip(paths, scores, live, strict=True):
+        check_deadline()
         if ok and s:
             for el in path:
                 net[el] = net.get(el, 0.0) + s

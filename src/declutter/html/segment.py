@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 from lxml import html
 
+from ..deadline import check_deadline
 from ..model import Block, BlockType
 from ..patterns import BLOCK_TAGS, HEADING_TAGS
 from ..render import escape_inline
@@ -219,6 +220,7 @@ class Segmenter:
 
     def walk(self, el: html.HtmlElement) -> None:
         """Emit the chunks of a container element."""
+        check_deadline()
         buf = _Inline()
         buf.add(el.text)
         for child in el:
