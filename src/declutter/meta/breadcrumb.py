@@ -252,7 +252,12 @@ def headline_element(root: html.HtmlElement, h1: Any, headline: str | None) -> A
         return h1
     if not headline or len(headline) < 10:
         return None
-    found = _HEADLINE_EL(root, text=headline)
+    try:
+        found = _HEADLINE_EL(root, text=headline)
+    except ValueError:
+        # A headline from JSON-LD can hold control characters no XPath string (and no text in
+        # the parsed tree) can: nothing shows it.
+        return None
     return found[0] if found else None
 
 
