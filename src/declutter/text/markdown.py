@@ -19,6 +19,10 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _QUOTE = re.compile(r"^ {0,3}> ?(.*)$")
+_QUOTES = re.compile(r"^(?: {0,3}> ?)+")
+#: Quotes nested deeper than this are read as one quote: no scrape nests that deep, and each
+#: level is one recursive call (a fuzzed page with 2000 ">" hit the recursion limit).
+MAX_QUOTE_DEPTH = 16
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}[.)])(?:[ \t]+(.*)|$)")
 _TABLE_SEP = re.compile(r"^ *\|? *:?-{2,}:? *(?:\| *:?-{2,}:? *)+\|? *$|^ *\| *:?-{2,}:? *\| *$")
 
@@ -162,7 +166,7 @@ def _table(rows_md: list[str]) -> Piece | None:
     return Piece("table", rows=tuple(rows), link_chars=link_chars, links=links)
 
 
-def parse_markdown(text: str) -> tuple[list[Piece], list[Removed]]:
+def parse_markdown(text: str, _depth: int = 0) -> tuple[list[Piece], list[Removed]]:
     """Parse a Markdown scrape into pieces (headings, paragraphs, lists, quotes, code, tables)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
     pieces: list[Piece] = []
@@ -239,7 +243,9 @@ def parse_markdown(text: str) -> tuple[list[Piece], list[Removed]]:
             while i < n and lines[i].strip() and (m := _QUOTE.match(lines[i])):
                 quoted.append(m.group(1))
                 i += 1
-            sub, _ = parse_markdown("\n".join(quoted))
+            if _depth >= MAX_QUOTE_DEPTH:
+                quoted = [_QUOTES.sub("", q) for q in quoted]
+            sub, _ = parse_markdown("\n".join(quoted), _depth + 1)
             for piece in sub:
                 if piece.type == "paragraph":
                     piece.type = "quote"
