@@ -198,6 +198,11 @@ def _git_head() -> str:
         ).stdout.strip()
     except OSError:
         return "unknown"
+    import declutter
+
+    where = Path(declutter.__file__).resolve().parent
+    if not where.is_relative_to(REPO / "src"):
+        return f"{head} (declutter imported from {where}, not this checkout)"
     return head + (" (src/ with uncommitted changes)" if dirty else "")
 
 
