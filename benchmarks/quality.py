@@ -235,6 +235,7 @@ def main() -> None:
     if stored.get("recorded_at"):
         print(f"Δ against the run recorded {stored['recorded_at']} at {stored.get('commit', '?')}")
     t0 = time.perf_counter()
+    commit = _git_head()  # before scoring: others may commit while it runs
 
     wcxb: WcxbScore | None = None
     if "wcxb" in only:
@@ -319,7 +320,7 @@ def main() -> None:
             "(value, and sd: the bootstrap spread); quality.py prints each figure's change "
             "against these.",
             "recorded_at": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "commit": _git_head(),
+            "commit": commit,
             "figures": dict(sorted(figures.items())),
         }
         LAST_RUN.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", "utf-8")
