@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from declutter.batch.warc import iter_warc
+from declutter.batch.warc import iter_warc, reader_name
 from declutter.cli import app
 from declutter.schema import article_schema
 
@@ -127,3 +127,14 @@ def test_corrupt_warc_is_an_error_record(tmp_path: Path) -> None:
     # the truncated archive: the first page, then the damaged record as an error or a short page
     assert records[4]["headline"] == "Keeper's logbooks online"
     assert len(records) in (5, 6)
+
+
+@pytest.mark.parametrize(("version", "gz"), [("1.1", True), ("1.0", False)])
+def test_both_readers_give_the_same_pages(tmp_path: Path, version: str, gz: bool) -> None:
+    pytest.importorskip("fastwarc")
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    write_warc(path, version, gz)
+    assert reader_name(path) == "fastwarc"
+    fast = list(iter_warc(path, reader="fastwarc"))
+    slow = list(iter_warc(path, reader="warcio"))
+    assert len(fast) == 3 and fast == slow
