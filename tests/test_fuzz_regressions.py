@@ -54,3 +54,57 @@ def test_fuzz_regression(path: Path, kind: str) -> None:
         errors = [e.message[:200] for e in validator.iter_errors(record)]
         assert not errors, errors
         target.check_article(article, kind)
+
+
+def _article(**fields: Any) -> declutter.Article:
+    blocks = tuple(declutter.Block(**b) for b in fields.pop("blocks", ()))
+    return declutter.Article(blocks=blocks, **fields)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"headline": "<script>alert(1)</script> and <javascript:alert(2)>"},
+        {"breadcrumb": ("<img src=x onerror=alert(1)>", "[x](javascript:alert(2))")},
+        {"authors": ("<script>a</script>",), "site_name": "<b onclick=x()>S</b>"},
+        {"url": "javascript:alert(1)"},
+        {"url": "https://e.org/a b <script>"},
+        {"blocks": [{"type": "image", "src": " JaVaScRiPt:alert(1)", "alt": "<script>"}]},
+        {"blocks": [{"type": "image", "src": "https://e.org/i.png", "caption": "<script>x"}]},
+        {
+            "blocks": [
+                {"type": "table", "rows": (("<script>alert(1)</script>", "[a](javascript:b)"),)}
+            ]
+        },
+        {"blocks": [{"type": "code", "text": "````\n<script>alert(1)</script>\n````"}]},
+        {"blocks": [{"type": "paragraph", "text": "t", "md": "[x](javascript:alert(1)) <script>"}]},
+        {"blocks": [{"type": "paragraph", "text": "t", "md": "![x](<java\tscript:alert(1)>)"}]},
+        {"blocks": [{"type": "paragraph", "text": "t", "md": "[x](&#106;avascript:alert(1))"}]},
+        {"blocks": [{"type": "paragraph", "text": "t", "md": "<a href=x onclick=y()>z</a>"}]},
+        {"blocks": [{"type": "heading", "text": "t", "md": "<javascript:alert(1)>", "level": 2}]},
+        {"blocks": [{"type": "quote", "text": "t", "md": "[q](vbscript:msgbox(1))"}]},
+        {
+            "blocks": [
+                {"type": "list", "items": ("a", "b"), "md_items": ("[r]: javascript:x", "[r]")},
+            ]
+        },
+    ],
+)
+def test_markdown_output_carries_nothing_live(fields: dict[str, Any]) -> None:
+    """Found by the fuzzers: metadata, captions, cells, code and a scrape's own inline Markdown
+    reached the Markdown output unescaped (a page titled '&lt;script&gt;…' gave a live script)."""
+    md = _article(**fields).to_markdown()
+    assert not target.live_markdown(md), md
+
+
+def test_defang_keeps_what_is_safe() -> None:
+    md = _article(
+        blocks=[
+            {
+                "type": "paragraph",
+                "text": "t",
+                "md": "[ok](https://e.org/a) <https://e.org/b> `<script>` **b**",
+            }
+        ]
+    ).to_markdown()
+    assert "[ok](https://e.org/a)" in md and "<https://e.org/b>" in md and "`<script>`" in md

@@ -15,7 +15,7 @@ from lxml import html
 from ..deadline import check_deadline
 from ..model import Block, BlockType
 from ..patterns import BLOCK_TAGS, HEADING_TAGS
-from ..render import escape_inline
+from ..render import escape_inline, is_live_url
 
 #: Inline elements kept as Markdown emphasis or code.
 _MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
@@ -372,9 +372,10 @@ class Segmenter:
             return
         src = img.get("src") or img.get("data-src") or img.get("data-lazy-src")
         if not src or src.startswith("data:"):
-            srcset = img.get("srcset") or img.get("data-srcset")
-            src = srcset.split(",")[0].split()[0] if srcset else src
-        if not src or src.startswith("data:"):
+            # The first candidate of a srcset ("a.jpg 1x, b.jpg 2x"); "" or " , x" has none.
+            first = (img.get("srcset") or img.get("data-srcset") or "").split(",")[0].split()
+            src = first[0] if first else src
+        if not src or src.startswith("data:") or is_live_url(src):
             return
         if self.base_url:
             src = urljoin(self.base_url, src)
