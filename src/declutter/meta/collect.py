@@ -8,6 +8,7 @@ meta tags, then visible markup).  Every source is optional and malformed markup 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -17,7 +18,7 @@ from . import jsonld as jsonld_mod
 from .authors import find_authors
 from .breadcrumb import drop_repeated_headline, find_breadcrumb, headline_element
 from .dates import find_dates
-from .headline import find_headline
+from .headline import choose_headline, title_inputs
 from .jsonld import JsonLd, first_text
 from .language import declared_language, detect_language
 
@@ -37,6 +38,8 @@ class Meta:
     image: str | None = None
     url: str | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
+    #: Where each field came from ("headline": "h1", "published": "json-ld", …), for --explain.
+    sources: Mapping[str, str] = field(default_factory=dict)
 
 
 _SPACE = re.compile(r"\s+")
@@ -250,8 +253,14 @@ def _text_sample(root: html.HtmlElement, limit: int = 3000) -> str:
     return " ".join(parts)
 
 
-def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
-    """Metadata from the page's markup (call before the tree is stripped)."""
+def extract_metadata(
+    root: html.HtmlElement, url: str | None = None, learnt: Sequence[str] = ()
+) -> Meta:
+    """Metadata from the page's markup (call before the tree is stripped).
+
+    ``learnt``: title parts known to be the site's name from its other pages (a batch learns
+    them); they come off the headline like a declared site name.
+    """
     scan = _scan(root)
     jsonld = jsonld_mod.load(None, scan.scripts)
     metas = scan.metas
@@ -259,15 +268,19 @@ def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
     site_names = _site_names(metas, jsonld)
     marks = "\n".join(_MARK_VALUES(root)).lower()
     trail = find_breadcrumb(root, jsonld, marks)
-    headline = find_headline(
-        root,
-        jsonld,
-        metas,
-        site_names,
-        trail[:-1],
-        title=scan.title or "",
-        h1s=scan.h1s,
-        current=trail[-1] if len(trail) > 1 else None,
+    headline, headline_source = choose_headline(
+        title_inputs(
+            root,
+            jsonld,
+            metas,
+            site_names,
+            trail[:-1],
+            title=scan.title or "",
+            h1s=scan.h1s,
+            current=trail[-1] if len(trail) > 1 else None,
+            url=url,
+            learnt=learnt,
+        )
     )
     if not trail:
         near = find_breadcrumb(root, jsonld, "", headline_element(root, scan.first_h1, headline))
@@ -305,4 +318,9 @@ def extract_metadata(root: html.HtmlElement, url: str | None = None) -> Meta:
         image=image,
         url=canonical or url,
         tags=tags,
+        sources=_sources(headline=headline_source),
     )
+
+
+def _sources(**found: str | None) -> dict[str, str]:
+    return {key: value for key, value in found.items() if value}

@@ -1,20 +1,32 @@
-"""The headline of an HTML page.
+"""The headline of an HTML page: the title a reader sees on it.
 
-Most trusted first: the JSON-LD ``headline``/``name`` of an Article-like node, the declared
-titles (``dc:title``, ``og:title``, ``twitter:title``, ``title``, ``parsely-title``), the
-``<h1>`` that agrees with ``<title>``, ``<title>`` without its " | Site" tail, a lone ``<h1>``.
-A candidate that is only the site name or a section of the breadcrumb is never taken.
+Sources: the visible ``<h1>`` elements, ``<title>``, the declared titles (JSON-LD
+``headline``/``name`` of an Article-like node, ``og:title``, ``twitter:title``, ``dc.title``…).
+Every declared title loses its site part first ("Story - Site", "Site | Story", whatever the
+separator; see ``sitename.py``).  Then:
+
+1. an ``<h1>`` that agrees with one of those titles (the same words, or the part of the title
+   that is not the site) is the headline, in the page's own wording;
+2. else the first declared title (JSON-LD, then OpenGraph and the other metas), then
+   ``<title>``, without its site part — an ``<h1>`` that says something else is usually a
+   slogan or a section name;
+3. else a lone ``<h1>``, the breadcrumb's last crumb, the raw ``<title>``.
+
+A candidate that is only the site's name or a section of the breadcrumb is never taken, nor an
+``<h1>`` that is one side of the title while the other side is the story (a logo in an h1).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lxml import etree, html
 
 from . import jsonld as jsonld_mod
 from .jsonld import JsonLd, clean_text, first_text
+from .sitename import SiteKeys, generic_tail, split_title, strip_site
 
 _SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"\W+")
@@ -23,12 +35,21 @@ _TITLE_HEAD = re.compile(r"^[^|\-–—:·•»]{1,60}?\s+[|\-–—·•»]\s+"
 _TITLE = etree.XPath("descendant::title")
 _H1 = etree.XPath("descendant::h1")
 _SHOWN = etree.XPath("boolean(descendant::body//text()[normalize-space() = $text])")
+_TEMPLATE = re.compile(r"\{\{|\}\}|\$\{")
 
 #: Declared title metas, most trusted first (lower-case keys).
 TITLE_KEYS = (
     "dc.title", "dc:title", "dcterms.title", "og:title", "twitter:title", "title",
     "parsely-title", "sailthru.title",
 )  # fmt: skip
+#: Word overlap from which an ``<h1>`` and a declared title that disagree are the same story
+#: in two wordings (the visible one wins); below it the ``<h1>`` is a slogan or a section.
+SEO_VARIANT = 0.3
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
+#: Page names that say nothing without the site's name beside them.
+_GENERIC_PAGES = frozenset({"home", "homepage", "home page", "welcome", "index", "start"})
+#: The longest text an ``<h1>`` may have and still be a headline rather than a paragraph.
+MAX_H1 = 250
 
 
 def norm_space(text: str) -> str:
@@ -60,25 +81,206 @@ def _similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
-def _forbidden(candidate: str, site_names: Sequence[str], sections: Sequence[str]) -> bool:
+@dataclass(frozen=True)
+class _Title:
+    """One declared title: where it came from, as declared, and without its site part."""
+
+    source: str
+    raw: str
+    core: str
+    had_site: bool
+
+
+@dataclass(frozen=True)
+class TitleInputs:
+    """Everything the headline is chosen from (read from the tree by ``find_headline``)."""
+
+    title: str
+    declared: tuple[tuple[str, str], ...]  # (source, text), most trusted first
+    h1s: tuple[str, ...]
+    keys: SiteKeys
+    site_names: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    current: str | None = None
+    #: The side of a "Site - Story" title the page shows as an element of its own (looked for
+    #: only on pages without an ``<h1>``).
+    shown_side: str | None = None
+
+
+def _forbidden(
+    candidate: str, site_names: Sequence[str], sections: Sequence[str], keys: SiteKeys | None = None
+) -> bool:
     folded = _fold(candidate)
     if not folded:
+        return True
+    if keys is not None and keys.exact(candidate):
         return True
     return any(folded == _fold(s) for s in site_names if s) or any(
         folded == _fold(s) for s in sections if s
     )
 
 
-def _jsonld_candidates(jsonld: JsonLd, reference: str) -> list[str]:
-    out: list[str] = []
+def _jsonld_titles(jsonld: JsonLd, reference: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
     for node in jsonld.articles():
         headline = first_text(node.get("headline"))
         name = first_text(node.get("name"))
         pair = [v for v in (headline, name) if v]
         if len(pair) == 2 and pair[0] != pair[1] and reference:
             pair.sort(key=lambda v: -_similarity(v, reference))
-        out.extend(pair)
+        out.extend(("json-ld", v) for v in pair)
     return out
+
+
+def _agrees(h1: str, titles: Sequence[_Title]) -> bool:
+    """Whether an ``<h1>`` says what one of the declared titles says."""
+    fh = _fold(h1)
+    if not fh:
+        return False
+    for t in titles:
+        core, raw = _fold(t.core), _fold(t.raw)
+        if fh in (core, raw):
+            return True
+        if core and fh in raw and len(fh) >= 0.5 * len(core):
+            return True
+        if core and core in fh and len(core) >= 0.6 * len(fh):
+            return True
+        if _similarity(fh, core) >= 0.6:
+            return True
+    return False
+
+
+def _logo_h1(h1: str, inputs: TitleInputs) -> bool:
+    """An ``<h1>`` holding the site's name: the logo, not the story."""
+    folded = _fold(h1)
+    if inputs.keys.matches(h1) and len(h1) <= 60:
+        # Unless the title is that text and nothing more (a site's own home page).
+        return not any(_fold(text) == folded for _, text in (("", inputs.title), *inputs.declared))
+    parts = split_title(inputs.title)
+    # The last side of "Story - Site" is the site's side.
+    return len(parts) > 1 and _fold(parts[-1]) == folded and len(parts[0]) > len(h1) // 2
+
+
+def _usable_h1s(inputs: TitleInputs) -> list[str]:
+    out: list[str] = []
+    for h in inputs.h1s:
+        if not h or len(h) > MAX_H1 or _TEMPLATE.search(h):
+            continue
+        if _forbidden(h, inputs.site_names, inputs.sections) or _logo_h1(h, inputs):
+            continue
+        out.append(strip_site(h, inputs.keys)[0])
+    return out
+
+
+def _titles(inputs: TitleInputs) -> list[_Title]:
+    out: list[_Title] = []
+    for source, text in (*inputs.declared, ("title", inputs.title)):
+        if not text:
+            continue
+        core, had_site = strip_site(text, inputs.keys)
+        if not had_site:
+            if source == "title" and inputs.shown_side:
+                core = inputs.shown_side
+            else:
+                core = generic_tail(core) or core
+        if _fold(core) in _GENERIC_PAGES:
+            core = text  # "Home - Site": the page is the site's home, its title is all of it
+        out.append(_Title(source, text, core, had_site))
+    return out
+
+
+def _declared_choice(titles: Sequence[_Title], inputs: TitleInputs) -> tuple[str, str] | None:
+    usable = [
+        t for t in titles if not _forbidden(t.core, inputs.site_names, inputs.sections, inputs.keys)
+    ]
+    for i, t in enumerate(usable):
+        core = t.core
+        if core.endswith(("…", "...")):
+            # A truncated title: a later source that carries it in full is better.
+            stem = core.rstrip("….").strip()
+            for longer in usable[i + 1 :]:
+                if len(longer.core) > len(stem) + 3 and longer.core.startswith(stem):
+                    return longer.core, longer.source
+        return core, t.source
+    return None
+
+
+def _same_but_quotes(a: str, b: str) -> bool:
+    return a != b and a.translate(_QUOTES) == b.translate(_QUOTES)
+
+
+def choose_headline(inputs: TitleInputs) -> tuple[str | None, str | None]:
+    """(headline, where it came from) — see the module docstring."""
+    titles = _titles(inputs)
+    h1s = _usable_h1s(inputs)
+    for h in h1s:
+        if _agrees(h, titles):
+            for t in titles:
+                # The same words typeset differently ("’" for "'"): the declared form, which
+                # is what the page gives to every other reader of its metadata.
+                if _same_but_quotes(h, t.core):
+                    return t.core, t.source
+            return h, "h1"
+    chosen = _declared_choice(titles, inputs)
+    if h1s and chosen and _similarity(h1s[0], chosen[0]) >= SEO_VARIANT:
+        # The same story told twice: the declared title is written for search engines.
+        return h1s[0], "h1"
+    if chosen:
+        return chosen
+    if h1s:
+        return h1s[0], "h1"
+    if inputs.current and not _forbidden(inputs.current, inputs.site_names, inputs.sections):
+        return inputs.current, "breadcrumb"
+    return (inputs.title, "title") if inputs.title else (None, None)
+
+
+def title_inputs(
+    root: html.HtmlElement,
+    jsonld: JsonLd | None = None,
+    metas: dict[str, list[str]] | None = None,
+    site_names: Sequence[str] = (),
+    sections: Sequence[str] = (),
+    title: str | None = None,
+    h1s: Sequence[str] | None = None,
+    current: str | None = None,
+    url: str | None = None,
+    learnt: Sequence[str] = (),
+) -> TitleInputs:
+    """The inputs of ``choose_headline``; ``title`` and ``h1s`` are read from the tree when
+    not given."""
+    if jsonld is None:
+        jsonld = jsonld_mod.load(root)
+    metas = metas if metas is not None else {}
+    if title is None:
+        found = _TITLE(root)
+        title = found[0].text_content() if found else ""
+    title = norm_space(title)
+    if h1s is None:
+        h1s = [h.text_content() for h in _H1(root)[:20]]
+    h1_texts = tuple(t for t in (norm_space(h) for h in h1s) if t)
+    declared = [(key, clean_text(v)) for key in TITLE_KEYS for v in metas.get(key, ()) if v.strip()]
+    shown_side = None if h1_texts else _shown_side(root, title)
+    reference = title or (declared[0][1] if declared else "") or (h1_texts[:1] or ("",))[0]
+    return TitleInputs(
+        title=title,
+        declared=tuple(_jsonld_titles(jsonld, reference) + declared),
+        h1s=h1_texts,
+        keys=SiteKeys.of(site_names, url, learnt),
+        site_names=tuple(site_names),
+        sections=tuple(sections),
+        current=current,
+        shown_side=shown_side,
+    )
+
+
+def _shown_side(root: html.HtmlElement, title: str) -> str | None:
+    """The last side of a two-sided title when the page shows it alone and not the first."""
+    parts = split_title(title)
+    if len(parts) != 2 or len(parts[1]) < 10:
+        return None
+    if _SHOWN(root, text=parts[1]) and not _SHOWN(root, text=parts[0]):
+        return parts[1]
+    return None
 
 
 def find_headline(
@@ -90,64 +292,12 @@ def find_headline(
     title: str | None = None,
     h1s: Sequence[str] | None = None,
     current: str | None = None,
+    url: str | None = None,
 ) -> str | None:
     """The page's headline (see the module docstring), or None.
 
-    ``title`` and ``h1s`` (texts of ``<title>`` and the ``<h1>`` elements) are read from the
-    tree when not given; ``sections`` are the breadcrumb's section names and ``current`` its
-    last crumb (the page's own name), a last resort when the title only names the site.
+    ``sections`` are the breadcrumb's section names and ``current`` its last crumb (the page's
+    own name), a last resort when the title only names the site.
     """
-    if jsonld is None:
-        jsonld = jsonld_mod.load(root)
-    metas = metas if metas is not None else {}
-    if title is None:
-        titles = _TITLE(root)
-        title = titles[0].text_content() if titles else ""
-    title = norm_space(title)
-    if h1s is None:
-        h1s = [h.text_content() for h in _H1(root)[:20]]
-    h1s = [t for t in (norm_space(h) for h in h1s) if t]
-    declared = [clean_text(v) for key in TITLE_KEYS for v in metas.get(key, ()) if v.strip()]
-    reference = title or (declared[0] if declared else "") or (h1s[0] if h1s else "")
-    candidates = _jsonld_candidates(jsonld, reference) + declared
-    for i, candidate in enumerate(candidates):
-        if _forbidden(candidate, site_names, sections):
-            continue
-        if candidate.endswith(("…", "...")):
-            # A truncated headline: a later source that carries it in full is better.
-            stem = candidate.rstrip("….").strip()
-            for longer in candidates[i + 1 :]:
-                if len(longer) > len(stem) + 3 and longer.startswith(stem):
-                    return longer
-        return candidate
-    site = site_names[0] if site_names else None
-    stripped = strip_site_tail(title, site) if title else ""
-    folded_title = _fold(title)
-    for h in h1s:
-        fh = _fold(h)
-        if (
-            fh
-            and fh in folded_title
-            and len(fh) >= 0.5 * len(_fold(stripped))
-            and not _forbidden(h, site_names, sections)
-        ):
-            return h
-    bare = _TITLE_TAIL.sub("", title)  # the title without its tail, however short
-    tail_match = _TITLE_TAIL.search(title)
-    if tail_match and not h1s:
-        # "Site - Headline": the side the page shows as an element of its own is the headline.
-        tail = tail_match.group(0).strip().lstrip("|-–—:·•»").strip()
-        if len(tail) >= 10 and _SHOWN(root, text=tail) and not _SHOWN(root, text=bare):
-            return tail
-    if (
-        stripped
-        and not _forbidden(stripped, site_names, sections)
-        and not (bare != title and _forbidden(bare, site_names, sections))
-    ):
-        return stripped
-    for h in h1s:
-        if not _forbidden(h, site_names, sections):
-            return h
-    if current and not _forbidden(current, site_names, sections):
-        return current
-    return title or None
+    inputs = title_inputs(root, jsonld, metas, site_names, sections, title, h1s, current, url)
+    return choose_headline(inputs)[0]
