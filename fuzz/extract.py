@@ -15,6 +15,7 @@ without atheris (to triage a crash-* file).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -165,11 +166,12 @@ def check_article(article: Any, label: str) -> None:
                 for e in _VALIDATOR.iter_errors(record)
             ]
             assert not errors, f"{label}: record not schema-valid: {errors[:3]}"
-    article.to_json()
-    article.to_json(indent=None)
-    article.to_text()
+    # Every output can be written out: UTF-8 encodable (no lone surrogates), JSON that reads back.
+    assert json.loads(article.to_json(indent=None).encode("utf-8")) == json.loads(article.to_json())
+    article.to_text().encode("utf-8")
     md = article.to_markdown()
     assert isinstance(md, str)
+    md.encode("utf-8")
     problems = live_markdown(md)
     assert not problems, f"{label}: live Markdown: {problems[:3]}"
     if _HTML is not None:

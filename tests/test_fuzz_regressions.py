@@ -56,6 +56,22 @@ def test_fuzz_regression(path: Path, kind: str) -> None:
         target.check_article(article, kind)
 
 
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    "page",
+    [
+        "# T\n\nA paragraph with a lone surrogate \ud800 in it, long enough to be prose.",
+        "<p>A paragraph with a lone surrogate \udfff in it, long enough to be prose.</p>",
+        "Headline\n\nBody text \ud83d with half a pair of surrogates and more words.",
+    ],
+)
+def test_str_with_lone_surrogates(page: str, kind: str) -> None:
+    """A str input with lone surrogates: every output still encodes to UTF-8 (the Markdown
+    parser raised UnicodeEncodeError on them)."""
+    article = declutter.extract(page, input=kind)  # type: ignore[arg-type]
+    target.check_article(article, kind)
+
+
 def _article(**fields: Any) -> declutter.Article:
     blocks = tuple(declutter.Block(**b) for b in fields.pop("blocks", ()))
     return declutter.Article(blocks=blocks, **fields)

@@ -7,6 +7,7 @@ Text:  decode → split into blocks → prune → metadata from the text → Art
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,6 +30,8 @@ from .text.classify import is_teaser, looks_like_caption
 from .text.scrape import extract_text
 
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+#: A lone surrogate in a str (built from broken UTF-16) cannot be encoded into any output.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Captions and teaser lines are short; a longer paragraph is judged as prose.
 STRAY_CHARS = 300
 #: A bracketed paragraph this long is the author's aside, not a photo credit.
@@ -196,6 +199,8 @@ def _extract(
     http_charset: str | None,
     extra: dict[str, str] | None,
 ) -> Article:
+    if isinstance(data, str) and _SURROGATE.search(data):
+        data = _SURROGATE.sub("\ufffd", data)
     if isinstance(data, bytes):
         data = gunzip_if_needed(data, source or "<bytes>")
         if looks_binary(data):
