@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,3 +17,15 @@ def pytest_addoption(parser):  # type: ignore[no-untyped-def]
         default=False,
         help="rewrite tests/fixtures/cases/*/expected.json (review in git diff)",
     )
+    parser.addoption(
+        "--fuzz-long",
+        action="store_true",
+        default=False,
+        help="long random run of tests/test_fuzz_properties.py (same as DECLUTTER_FUZZ_LONG=1)",
+    )
+
+
+def pytest_configure(config):  # type: ignore[no-untyped-def]
+    # Test modules read the environment at import, which comes after this hook.
+    if config.getoption("--fuzz-long"):
+        os.environ["DECLUTTER_FUZZ_LONG"] = "1"
