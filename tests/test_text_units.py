@@ -7,7 +7,7 @@ import pytest
 import declutter
 from declutter.text.blocks import word_count
 from declutter.text.classify import best_run, looks_like_caption
-from declutter.text.markdown import inline_plain, parse_markdown
+from declutter.text.markdown import parse_markdown
 from declutter.text.split import split_text
 from declutter.text.textmeta import parse_breadcrumb, parse_byline, parse_date, similar_titles
 
@@ -127,9 +127,10 @@ def test_similar_titles_ignore_site_tail() -> None:
 
 
 def test_markdown_inline_plain() -> None:
-    text, link_chars, links = inline_plain('See [the docs](https://x.y/z "t") and **this**.')
-    assert text == "See the docs and this."
-    assert (link_chars, links) == (8, 1)
+    (piece,), _ = parse_markdown('See [the docs](https://x.y/z "t") and **this**.')
+    assert piece.text == "See the docs and this."
+    assert (piece.link_chars, piece.links) == (8, 1)
+    assert piece.md == "See [the docs](https://x.y/z) and **this**."
 
 
 def test_markdown_setext_and_tables() -> None:
