@@ -349,19 +349,15 @@ def test_binary_data_is_refused_with_input_error() -> None:
 SEED_HTML = Path(__file__).resolve().parent / "fixtures" / "cases" / "seed-html" / "source.html"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the HTML path records nothing in `removed`: what strip drops and what locate leaves "
-    "outside the container (the video widget's 'Recommended Videos', the AMP 'Exit mobile "
-    "version' link, the duplicate lede, the caption) leaves no Removed entry; only prune's "
-    "decisions are recorded, and on this page prune has nothing left to drop",
-)
 def test_explain_names_what_was_dropped_from_html() -> None:
     article = declutter.extract(SEED_HTML.read_bytes(), options=declutter.Options(explain=True))
     removed = {r.text for r in article.removed}
     assert "Recommended Videos" in removed
     assert "Exit mobile version" in removed
     assert all(r.reason for r in article.removed)
+    # in page order: each entry stands no later than the ones after it
+    places = [r.at for r in article.removed]
+    assert None not in places and places == sorted(places)  # type: ignore[type-var]
 
 
 def test_explain_is_off_by_default() -> None:

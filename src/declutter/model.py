@@ -93,9 +93,14 @@ class Removed:
 
     text: str
     reason: str
+    #: How many body blocks stood before it on the page (None where that is not known).
+    at: int | None = None
 
-    def to_dict(self) -> dict[str, str]:
-        return {"text": self.text, "reason": self.reason}
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "reason": self.reason}
+        if self.at is not None:
+            out["at"] = self.at
+        return out
 
 
 @dataclass(frozen=True, slots=True)
