@@ -16,10 +16,16 @@ from ..model import Article, error_record
 from ..options import DEFAULTS, Options
 from ..read import KindChoice
 
-Format = Literal["json", "jsonl", "markdown", "text"]
+Format = Literal["json", "jsonl", "markdown", "text", "html"]
 
 
-EXTENSIONS: dict[str, str] = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt"}
+EXTENSIONS: dict[str, str] = {
+    "json": ".json",
+    "jsonl": ".jsonl",
+    "markdown": ".md",
+    "text": ".txt",
+    "html": ".html",
+}
 
 
 @dataclass(slots=True)
@@ -95,6 +101,8 @@ class Outcome:
     status: str = "ok"
     out: str | None = None
     site: str | None = None
+    #: Seconds the worker spent on it (read and extract), for the report's slowest pages.
+    seconds: float = 0.0
 
     def __reduce__(self) -> tuple[Any, ...]:
         state = [getattr(self, f) for f in self.__slots__]

@@ -142,7 +142,7 @@ def process_with_budget(job: Job, settings: Settings) -> Outcome:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return process_job(job, settings)
+        return _timed(job, settings)
     except _SoftTimeout:
         err = ExtractTimeout(job.source, f"took longer than --timeout {timeout:g}s")
         return Outcome(
@@ -152,6 +152,13 @@ def process_with_budget(job: Job, settings: Settings) -> Outcome:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+
+
+def _timed(job: Job, settings: Settings) -> Outcome:
+    start = time.perf_counter()
+    outcome = process_job(job, settings)
+    outcome.seconds = round(time.perf_counter() - start, 4)
+    return outcome
 
 
 def _worker_main(conn: multiprocessing.connection.Connection, settings: Settings) -> None:
