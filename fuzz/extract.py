@@ -74,18 +74,29 @@ def is_live_url(url: str) -> bool:
 
 
 def html_renderer() -> Any:
-    """The Article → HTML renderer when one exists (``--format html``), else None."""
+    """The Article → HTML renderer when one exists (``--format html``), else None.
+
+    ``Article.to_html()`` when the model has it; else a ``render_html`` function in one of the
+    places a renderer would live, called like ``render_markdown``: on the record the renderers
+    read (``Article.to_render_dict()``).
+    """
     method = getattr(declutter.Article, "to_html", None)
     if method is not None:
         return lambda article: method(article)
-    for module in ("declutter.render", "declutter.render.html", "declutter.html.render"):
+    for module in (
+        "declutter.render",
+        "declutter.render_html",
+        "declutter.html_render",
+        "declutter.render.html",
+        "declutter.html.render",
+    ):
         try:
             mod = __import__(module, fromlist=["render_html"])
         except ImportError:
             continue
         fn = getattr(mod, "render_html", None)
         if fn is not None:
-            return fn
+            return lambda article: fn(article.to_render_dict())
     return None
 
 

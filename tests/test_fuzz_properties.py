@@ -149,3 +149,28 @@ def test_markdown_scrapes(
 def test_live_markdown_checker(markdown: str, live: bool) -> None:
     """The checker itself: it must see what a renderer would make live, and only that."""
     assert bool(target.live_markdown(markdown)) is live
+
+
+@pytest.mark.parametrize(
+    "markup, live",
+    [
+        ("<html><body><p>x</p></body></html>", False),
+        ("<html><body><script>alert(1)</script></body></html>", True),
+        ('<html><body><p onclick="x()">x</p></body></html>', True),
+        ('<html><body><a href=" JaVaScRiPt:x">x</a></body></html>', True),
+        ('<html><body><img src="vbscript:x"></body></html>', True),
+        ('<html><body><a href="https://e.org/">x</a></body></html>', False),
+    ],
+)
+def test_live_html_checker(markup: str, live: bool) -> None:
+    assert bool(target.live_html(markup)) is live
+
+
+def test_html_output_renderer_on_the_seeds() -> None:
+    """The HTML renderer, once there is one, on every seed page (the properties above check
+    it on every generated example too)."""
+    if target.html_renderer() is None:
+        pytest.skip("no HTML output renderer yet (Article.to_html or render_html)")
+    for path in sorted((ROOT / "fuzz" / "seeds").iterdir()):
+        for kind in ("auto", "html"):
+            check(path.read_bytes(), kind, declutter.Options())
