@@ -333,7 +333,7 @@ def test_output_tree_inside_the_input_tree_is_not_read_back(pages: Path) -> None
 
 def test_plain_progress_lines(capsys: pytest.CaptureFixture[str]) -> None:
     from declutter.batch import Outcome, Summary
-    from declutter.cli import _PlainProgress
+    from declutter.cli_progress import PlainProgress as _PlainProgress
 
     progress = _PlainProgress(every=0)
     summary = Summary(read=3, extracted=2, failed=1, total=10, seconds=1.0)

@@ -16,7 +16,7 @@ from ..model import Article, error_record
 from ..options import DEFAULTS, Options
 from ..read import KindChoice
 
-Format = Literal["json", "jsonl", "markdown", "text", "html"]
+Format = Literal["json", "jsonl", "markdown", "text", "html", "parquet"]
 
 
 EXTENSIONS: dict[str, str] = {
@@ -25,6 +25,7 @@ EXTENSIONS: dict[str, str] = {
     "markdown": ".md",
     "text": ".txt",
     "html": ".html",
+    "parquet": ".parquet",
 }
 
 
@@ -50,6 +51,8 @@ class Job:
     #: True when all the inputs of this job's site come one after the other (a directory walk):
     #: once another site's input comes, no more of this site will.
     grouped: bool = False
+    #: A whole WARC file for one cluster task: read, extracted and written by the worker.
+    shard: bool = False
 
     def __reduce__(self) -> tuple[Any, ...]:
         state = [getattr(self, f) for f in self.__slots__]
@@ -101,6 +104,10 @@ class Outcome:
     status: str = "ok"
     out: str | None = None
     site: str | None = None
+    #: A shard's pages, in archive order (written by the worker when ``out`` is set).
+    parts: list[Outcome] | None = None
+    #: Site-template blocks a shard's own site learning dropped.
+    dropped: int = 0
     #: Seconds the worker spent on it (read and extract), for the report's slowest pages.
     seconds: float = 0.0
 
@@ -178,3 +185,5 @@ class BatchConfig:
     fetch: Any = None  # fetch.FetchConfig
     #: Run in this process (no workers): one input, no isolation needed.
     inline: bool = False
+    #: A Dask scheduler address, or ``local:N``: run the batch there instead of local workers.
+    cluster: str | None = None

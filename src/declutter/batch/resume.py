@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 from .jobs import BatchConfig, Format, Job
@@ -14,6 +15,12 @@ def output_complete(path: str | Path, fmt: Format) -> bool:
 
     A JSON output that holds an error record does not count: ``--resume`` tries it again.
     """
+    if str(path).endswith((".gz", ".parquet")):
+        # Shards and Parquet files are only ever written atomically: present means complete.
+        try:
+            return os.path.getsize(path) > 0
+        except OSError:
+            return False
     try:
         with open(path, "rb") as f:
             f.seek(0, io.SEEK_END)

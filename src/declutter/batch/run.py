@@ -79,6 +79,17 @@ class _Run:
 
     def emit(self, outcome: Outcome) -> None:
         """Final outcome (after site learning): count it, write it, report progress."""
+        if outcome.parts is None:
+            self.account(outcome, write=outcome.status != "skipped")
+            return
+        # A WARC file run as one task: its pages, already written by the worker to its shard
+        # when there is one, else written here to the stream.
+        self.summary.template_blocks_dropped += outcome.dropped
+        self.summary.read += len(outcome.parts) - 1  # the archive was counted as one input
+        for part in outcome.parts:
+            self.account(part, write=outcome.out is None)
+
+    def account(self, outcome: Outcome, write: bool) -> None:
         summary = self.summary
         if outcome.status == "ok":
             summary.extracted += 1
@@ -95,7 +106,7 @@ class _Run:
             )
         elif outcome.status == "skipped":
             summary.skipped += 1
-        if outcome.status != "skipped":
+        if write:
             try:
                 self.sink.write(outcome)
             except BrokenPipeError:
@@ -120,7 +131,7 @@ class _Run:
 
     def finish(self, o: Outcome) -> None:
         """An outcome came back from extraction (or was decided without it)."""
-        if self.learner is not None:
+        if self.learner is not None and o.parts is None:
             self.release(self.learner.add(o))
         else:
             self.release([o])
@@ -136,7 +147,7 @@ class _Run:
                 self.exhausted = True
                 return None
             self.summary.read += 1
-            if self.learner is not None:
+            if self.learner is not None and not job.shard:  # a shard learns on its worker
                 self.learner.expect(job)
             if self.cfg.resume and should_skip(job, self.cfg, self.resumed):
                 self.finish(
@@ -176,7 +187,7 @@ class _Run:
         finally:
             self.summary.seconds = time.monotonic() - self.start
         if self.learner is not None:
-            self.summary.template_blocks_dropped = self.learner.dropped
+            self.summary.template_blocks_dropped += self.learner.dropped
         return self.summary
 
     def run_inline(self) -> None:
@@ -192,7 +203,7 @@ class _Run:
             from .fetch import Fetcher
 
             fetcher = Fetcher(cfg.fetch)
-        pool = Pool(cfg.jobs, self.settings)
+        pool = _pool(cfg, self.settings)
         try:
             _Dispatch(self, pool, fetcher).loop()
             pool.close()
@@ -268,6 +279,16 @@ class _Dispatch:
             self.hand_out()
             for o in outcomes:
                 run.finish(o)
+
+
+def _pool(cfg: BatchConfig, settings: Settings) -> Any:
+    """Local worker processes, or a Dask cluster with the same interface."""
+    if not cfg.cluster:
+        return Pool(cfg.jobs, settings)
+    from .remote import ClusterPool
+    from .shards import ShardSpec
+
+    return ClusterPool(cfg.cluster, settings, ShardSpec(cfg.format, cfg.explain, cfg.learn_sites))
 
 
 class OutputError(Exception):

@@ -101,29 +101,18 @@ def expand_inputs(cfg: BatchConfig, summary: Summary) -> Iterator[Job]:
         if item != "-" and p.is_dir():
             for f in walk(p, cfg.glob, cfg.out_dir):
                 rel = f.relative_to(p).as_posix()
+                if is_warc(f):
+                    for job in _archive(cfg, str(f), rel, index):
+                        yield job
+                        index += 1
+                    continue
                 out = os.path.join(cfg.out_dir, output_name(rel, fmt)) if cfg.out_dir else None
                 yield Job(index, str(f), path=str(f), out=out, site=str(f.parent), grouped=True)
                 index += 1
             continue
         if item != "-" and is_warc(item) and p.is_file():
-            from .warc import iter_warc
-
-            stem = p.name[:-3] if p.name.endswith(".gz") else p.name
-            for rec in iter_warc(p, max_bytes=cfg.max_bytes):
-                host = (rec.site or "page").replace("/", "_")
-                rel = f"{stem}/{rec.position:06d}-{host}{EXTENSIONS[fmt]}"
-                out = os.path.join(cfg.out_dir, rel) if cfg.out_dir else None
-                yield Job(
-                    index,
-                    rec.source,
-                    data=rec.data,
-                    url=rec.url,
-                    http_charset=rec.charset,
-                    extra=rec.extra,
-                    out=out,
-                    site=rec.site,
-                    error=rec.error,
-                )
+            for job in _archive(cfg, item, p.name, index):
+                yield job
                 index += 1
             continue
         if item == "-":
@@ -137,6 +126,21 @@ def expand_inputs(cfg: BatchConfig, summary: Summary) -> Iterator[Job]:
     for list_path in cfg.url_lists:
         for url in read_url_list(list_path):
             yield url_job(url)
+
+
+def _archive(cfg: BatchConfig, path: str, rel: str, index: int) -> Iterator[Job]:
+    """A WARC file's jobs: one per page here, or one for the whole archive on a cluster."""
+    from .shards import archive_jobs, shard_name
+
+    if cfg.cluster:
+        out = os.path.join(cfg.out_dir, shard_name(rel, cfg.format)) if cfg.out_dir else None
+        yield Job(index, path, path=os.path.abspath(path), out=out, shard=True)
+        return
+    stem = rel[:-3] if rel.endswith(".gz") else rel
+    for job, name in archive_jobs(path, cfg.max_bytes, index):
+        if cfg.out_dir:
+            job.out = os.path.join(cfg.out_dir, f"{stem}/{name}{EXTENSIONS[cfg.format]}")
+        yield job
 
 
 def read_url_list(path: str) -> Iterator[str]:
@@ -160,7 +164,10 @@ def count_inputs(cfg: BatchConfig) -> int | None:
         if is_url(item) or item == "-":
             n += 1
         elif p.is_dir():
-            n += sum(1 for _ in walk(p, cfg.glob, cfg.out_dir))
+            for f in walk(p, cfg.glob, cfg.out_dir):
+                if is_warc(f):
+                    return None  # its pages are not known until it is read
+                n += 1
         elif is_warc(item) and p.is_file():
             return None
         else:
