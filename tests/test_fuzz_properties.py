@@ -78,10 +78,18 @@ OPTIONS = st.builds(
 )
 
 
+#: DECLUTTER_FUZZ_COUNT_FILE=PATH: one byte appended per example run (to count a long run's
+#: examples even when it is stopped from outside).
+COUNT_FILE = os.environ.get("DECLUTTER_FUZZ_COUNT_FILE")
+
+
 def check(data: bytes | str, kind: str, options: declutter.Options) -> None:
     """Article (with sound outputs, in time) or DeclutterError; anything else fails the test."""
     out = target.extract_and_check(data, kind, options)
     assert isinstance(out, (declutter.Article, declutter.DeclutterError)), type(out)
+    if COUNT_FILE:
+        with open(COUNT_FILE, "ab") as fh:
+            fh.write(b".")
 
 
 @fuzz_settings
