@@ -49,7 +49,8 @@ def connect(address: str) -> tuple[Any, Any]:
         with warnings.catch_warnings():
             # A client that imported pyarrow (Parquet) while workers did not is not a mismatch
             # that matters to these tasks; the warning would print on every run.
-            warnings.simplefilter("ignore", dist.VersionMismatchWarning)
+            mismatch = importlib.import_module("distributed.versions").VersionMismatchWarning
+            warnings.simplefilter("ignore", mismatch)
             return dist.Client(address, timeout=CONNECT_TIMEOUT), None
     except (OSError, TimeoutError, ValueError) as exc:
         raise ConnectionError(f"cannot connect ({exc})") from None
