@@ -42,7 +42,7 @@ def connect(address: str) -> tuple[Any, Any]:
             raise ConnectionError(f"local:N needs a number of workers, not {n!r}")
         workers = int(n) if n else os.cpu_count() or 1
         cluster = dist.LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         return dist.Client(cluster), cluster
     try:
