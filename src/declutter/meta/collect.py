@@ -17,7 +17,7 @@ from lxml import etree, html
 from . import jsonld as jsonld_mod
 from .authors import find_authors
 from .breadcrumb import drop_repeated_headline, find_breadcrumb, headline_element
-from .dates import find_dates
+from .dates import find_dates_explained
 from .headline import choose_headline, title_inputs
 from .jsonld import JsonLd, first_text
 from .language import declared_language, detect_language
@@ -287,7 +287,7 @@ def extract_metadata(
         trail = [c for c in near if c.casefold() not in {n.casefold() for n in site_names}]
         trail = near if len(trail) == len(near) else []
     trail = drop_repeated_headline(trail, headline, site_names[0] if site_names else None)
-    published, modified = find_dates(root, jsonld, metas, url, scan.times)
+    dates = find_dates_explained(root, jsonld, metas, url, scan.times, scan.first_h1)
     canonical = _absolute(scan.canonical or _first(metas, ("og:url", "twitter:url")), base)
     image = _absolute(_first(metas, IMAGE_KEYS) or _jsonld_image(jsonld), base)
     if image and image.startswith("data:"):
@@ -310,15 +310,19 @@ def extract_metadata(
         authors=find_authors(
             root, jsonld, metas, marks, rel_authors, [*site_names, *_title_tail(scan.title)]
         ),
-        published=published,
-        modified=modified,
+        published=dates.published,
+        modified=dates.modified,
         site_name=site_names[0] if site_names else None,
         language=language,
         description=description,
         image=image,
         url=canonical or url,
         tags=tags,
-        sources=_sources(headline=headline_source),
+        sources=_sources(
+            headline=headline_source,
+            published=dates.published_source,
+            modified=dates.modified_source,
+        ),
     )
 
 

@@ -1,64 +1,49 @@
-"""Publication and modification dates, normalised to ISO 8601.
+"""Publication and modification dates of an HTML page, normalised to ISO 8601.
 
-A value comes out as ``YYYY-MM-DD`` when only the day is known, else as
-``YYYY-MM-DDTHH:MM:SS`` followed by the offset when the source gives one (``+00:00`` for Z).
+Trust order (the first that gives a date wins; each is recorded in ``sources`` for --explain):
+
+1. JSON-LD ``datePublished``/``dateCreated`` of the article, then of the WebPage ("json-ld");
+2. meta tags (``article:published_time``, ``dc.date``, ``parsely-pub-date`` …; "meta");
+3. the date the page shows beside its headline (``visibledate.py``: a ``<time>``, a
+   date-marked element or a "Published/Updated …" line nearest the ``<h1>``; "visible").
+   Measured on wcxb-dev, a shown date that disagrees with the declared one is right less
+   often than the declared one, so it only fills in where nothing is declared;
+4. ``itemprop="datePublished"`` and ``<time datetime>`` anywhere on the page ("markup");
+5. a date in the URL (``/2021/03/07/``, "url");
+6. htmldate's fast search (its header, JSON, ``<abbr>`` and text patterns; "htmldate").
+
+A shown date labelled "Updated" is also the modification date.  Every value lies between
+``EARLIEST`` (before it, no web page existed) and tomorrow (a page cannot be dated after it was
+read); published is never after modified.  Dates come out as ``YYYY-MM-DD`` when only the day
+is known, else ``YYYY-MM-DDTHH:MM:SS`` with the offset when the source gives one.
 """
 
 from __future__ import annotations
 
-import re
+import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree, html
 
+from .dateparse import _format, _sort_key, date_from_url, normalize_date, not_after
+from .dateparse import parse_date_value as parse_date_value
 from .jsonld import JsonLd, first_text
+from .visibledate import shown_dates
 
-_ISO = re.compile(
-    r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
-    r"(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*"
-    r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?\s*$",
-    re.IGNORECASE,
-)
-_SLASH_YMD = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
-_DMY = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
-_TIME = re.compile(
-    r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?",
-    re.IGNORECASE,
-)
-_EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
-_WORD = re.compile(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|e|º|°)?\.?", re.UNICODE)
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
-)
-_URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
+__all__ = [
+    "DateFinding",
+    "date_from_url",
+    "find_dates",
+    "find_dates_explained",
+    "normalize_date",
+    "not_after",
+    "parse_date_value",
+]
 
-#: Month names (and common abbreviations) in several languages, lower case, no final dot.
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan januar janvier enero ene gennaio gen janeiro januari jänner jän stycznia "
-        "styczeń leden ledna ianuarie",
-        "february feb februar février fevrier févr fevr febrero febbraio fevereiro fev "
-        "februari lutego luty únor února februarie",
-        "march mar märz maerz mars marzo março marco maart marca marzec březen března martie",
-        "april apr avril abril aprile abr kwietnia kwiecień duben dubna aprilie",
-        "may mai mayo maggio mag maio mei maja maj květen května",
-        "june jun juni juin junio giugno giu junho czerwca czerwiec červen června iunie",
-        "july jul juli juillet juil julio luglio lug julho lipca lipiec červenec července iulie",
-        "august aug août aout agosto ago augustus sierpnia sierpień srpen srpna august",
-        "september sep sept septembre septiembre set settembre setembro września wrzesień "
-        "září septembrie",
-        "october oct okt oktober octobre octubre ottobre ott outubro out października "
-        "październik říjen října octombrie",
-        "november nov novembre noviembre novembro listopada listopad listopadu noiembrie",
-        "december dec dez dezember décembre decembre déc diciembre dic dicembre dezembro "
-        "grudnia grudzień prosinec prosince decembrie",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS.setdefault(_name, _number)
+#: No web page is older than this.
+EARLIEST = date(1991, 1, 1)
 
 _META_PUBLISHED = (
     "article:published_time", "og:article:published_time", "og:published_time",
@@ -79,171 +64,111 @@ _ITEMPROP_DATES = etree.XPath(
 )
 
 
-def _offset(text: str | None) -> timezone | None:
-    if not text:
-        return None
-    t = text.upper()
-    if t in ("Z", "UTC", "GMT"):
-        return timezone.utc
-    sign = -1 if t[0] == "-" else 1
-    digits = t[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-    if hours > 14 or minutes > 59:
-        return None
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+@dataclass(frozen=True)
+class DateFinding:
+    """The page's dates and where each came from."""
+
+    published: str | None = None
+    modified: str | None = None
+    published_source: str | None = None
+    modified_source: str | None = None
 
 
-def _format(d: date | datetime) -> str:
-    if isinstance(d, datetime):
-        text = d.replace(microsecond=0).isoformat()
-        return text
-    return d.isoformat()
+def _plausible(value: str) -> bool:
+    day = _sort_key(value)[0].date()
+    tomorrow = datetime.now(timezone.utc).date() + timedelta(days=1)
+    return EARLIEST <= day <= tomorrow
 
 
-def _make(
-    year: int,
-    month: int,
-    day: int,
-    hour: int | None = None,
-    minute: int = 0,
-    second: int = 0,
-    tz: timezone | None = None,
-) -> date | datetime | None:
-    if not 1900 <= year <= 2200:
-        return None
-    try:
-        if hour is None:
-            return date(year, month, day)
-        return datetime(year, month, day, hour, minute, min(second, 59), tzinfo=tz)
-    except ValueError:
-        return None
-
-
-def _parse_words(text: str) -> date | datetime | None:
-    """Free-form dates: "January 7, 2025", "7. März 2021 10:30", "Mon, 23 Feb 2015 10:00 GMT"."""
-    year = month = day = None
-    for raw in _WORD.findall(text):
-        word = raw.rstrip(".").lower()
-        if word[0].isdigit():
-            num = int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
-            if len(re.match(r"\d+", word).group()) == 4:  # type: ignore[union-attr]
-                if year is None:
-                    year = num
-            elif day is None and 1 <= num <= 31 and not re.match(r"\d+:", word):
-                day = num
-        elif month is None and word in _MONTHS:
-            month = _MONTHS[word]
-    if year is None or month is None or day is None:
-        return None
-    hour: int | None = None
-    minute = second = 0
-    tz = None
-    m = _TIME.search(text)
-    if m:
-        hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
-        ampm = (m.group(4) or "").replace(".", "").lower()
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
-        if hour > 23:
-            hour = None
-        tz = _offset(m.group(5))
-    return _make(year, month, day, hour, minute, second, tz)
-
-
-def parse_date_value(text: str | None) -> date | datetime | None:
-    """A date or date-time from many common notations, or None."""
-    if not text:
-        return None
-    text = text.strip()
-    if not text or len(text) > 200:
-        return None
-    m = _ISO.match(text)
-    if m:
-        y, mo, d, hh, mm, ss, tz = m.groups()
-        if hh is None:
-            return _make(int(y), int(mo), int(d))
-        return _make(int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0), _offset(tz))
-    m = _EPOCH.match(text)
-    if m:
-        try:
-            return datetime.fromtimestamp(int(m.group(1)), tz=timezone.utc)
-        except (OverflowError, OSError, ValueError):
-            return None
-    m = _SLASH_YMD.match(text)
-    if m:
-        found = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if found:
-            rest = text[m.end() :]
-            t = _TIME.search(rest)
-            if t and isinstance(found, date):
-                return _make(
-                    found.year,
-                    found.month,
-                    found.day,
-                    int(t.group(1)),
-                    int(t.group(2)),
-                    int(t.group(3) or 0),
-                    _offset(t.group(5)),
-                )
-            return found
-    m = _DMY.search(text)
-    if m:
-        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        # Day first unless that is impossible (US "12/31/2020").
-        return _make(y, b, a) if b <= 12 else _make(y, a, b)
-    return _parse_words(text)
-
-
-def normalize_date(text: str | None) -> str | None:
-    """ISO 8601 form of a date string (see the module docstring), or None."""
-    found = parse_date_value(text)
-    return _format(found) if found is not None else None
-
-
-def date_from_url(url: str | None) -> str | None:
-    """A date written in a URL path (``/2021/03/07/`` or ``/20210307/``)."""
-    if not url:
-        return None
-    for pattern in (_URL_DATE, _URL_DATE_COMPACT):
-        m = pattern.search(url)
-        if m:
-            found = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if found is not None:
-                return _format(found)
-    return None
-
-
-def _sort_key(value: str) -> tuple[datetime, bool]:
-    """Comparable form: naive values compare as if in UTC; bare dates at midnight."""
-    found = parse_date_value(value)
-    if isinstance(found, datetime):
-        if found.tzinfo is not None:
-            found = found.astimezone(timezone.utc).replace(tzinfo=None)
-        return found, True
-    if isinstance(found, date):
-        return datetime(found.year, found.month, found.day), False
-    return datetime.min, False
-
-
-def not_after(published: str, modified: str) -> bool:
-    """Whether ``published`` is not later than ``modified`` (days compared when one is a date)."""
-    p, p_time = _sort_key(published)
-    m, m_time = _sort_key(modified)
-    if not (p_time and m_time):
-        return p.date() <= m.date()
-    # Allow a few hours of slack: offsets are often missing on one side.
-    return p <= m + timedelta(hours=14)
-
-
-def _first_valid(values: Iterable[str | None]) -> list[str]:
-    out: list[str] = []
-    for value in values:
-        norm = normalize_date(value)
-        if norm and norm not in out:
-            out.append(norm)
+def _valid(values: Iterable[tuple[str | None, str]]) -> list[tuple[str, str]]:
+    """(ISO value, source) of the readable, plausible values, first occurrence kept."""
+    out: list[tuple[str, str]] = []
+    for raw, source in values:
+        norm = normalize_date(raw)
+        if norm and _plausible(norm) and all(norm != v for v, _ in out):
+            out.append((norm, source))
     return out
+
+
+def _declared(
+    jsonld: JsonLd, metas: dict[str, list[str]]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    pub: list[tuple[str | None, str]] = []
+    mod: list[tuple[str | None, str]] = []
+    for node in jsonld.articles() + jsonld.of_types(("WebPage",)):
+        pub.append((first_text(node.get("datePublished")), "json-ld"))
+        pub.append((first_text(node.get("dateCreated")), "json-ld"))
+        mod.append((first_text(node.get("dateModified")), "json-ld"))
+    for key in _META_PUBLISHED:
+        pub.extend((v, "meta") for v in metas.get(key, ()))
+    for key in _META_MODIFIED:
+        mod.extend((v, "meta") for v in metas.get(key, ()))
+    return _valid(pub), _valid(mod)
+
+
+def _markup(
+    root: html.HtmlElement, times: Sequence[html.HtmlElement] | None
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    pub: list[tuple[str | None, str]] = []
+    mod: list[tuple[str | None, str]] = []
+    if times is None:
+        times = _TIMES(root)
+    elements = list(_ITEMPROP_DATES(root)) + [t for t in times if t.get("datetime")]
+    for el in elements:
+        prop = (el.get("itemprop") or "").strip()
+        value = el.get("datetime") or el.get("content") or el.text_content()
+        (mod if prop == "dateModified" else pub).append((value, "markup"))
+    return _valid(pub), _valid(mod)
+
+
+def _same_day(a: str, b: str) -> bool:
+    return a[:10] == b[:10]
+
+
+def _htmldate(root: html.HtmlElement, url: str | None) -> str | None:
+    """htmldate's fast search, silenced (it logs what it skips); None when it fails."""
+    try:
+        from htmldate import find_date
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    try:
+        found = find_date(root, extensive_search=False, original_date=True, url=url)
+    except Exception:  # a third-party heuristic must never break extraction
+        return None
+    return found if found and _plausible(found) else None
+
+
+def find_dates_explained(
+    root: html.HtmlElement,
+    jsonld: JsonLd,
+    metas: dict[str, list[str]],
+    url: str | None,
+    times: Sequence[html.HtmlElement] | None = None,
+    h1: html.HtmlElement | None = None,
+) -> DateFinding:
+    """The page's dates in the trust order of the module docstring, with their sources."""
+    published, modified = _declared(jsonld, metas)
+    if not published:
+        shown = [s for s in shown_dates(root, h1) if _plausible(_format(s.value))]
+        if shown:
+            value = _format(shown[0].value)
+            published = [(value, "visible")]
+            if shown[0].updated and not modified:
+                modified = [(value, "visible")]
+    if not published:
+        late_pub, late_mod = _markup(root, times)
+        published = late_pub + _valid([(date_from_url(url), "url")])
+        modified = modified or late_mod
+    if not published:
+        found = _htmldate(root, url)
+        if found:
+            published = [(found, "htmldate")]
+    mod = modified[0] if modified else (None, None)
+    for value, source in published:
+        if mod[0] is None or not_after(value, mod[0]):
+            return DateFinding(value, mod[0], source, mod[1])
+    return DateFinding(None, mod[0], None, mod[1])
 
 
 def find_dates(
@@ -252,42 +177,8 @@ def find_dates(
     metas: dict[str, list[str]],
     url: str | None,
     times: Sequence[html.HtmlElement] | None = None,
+    h1: html.HtmlElement | None = None,
 ) -> tuple[str | None, str | None]:
-    """(published, modified) of the page, ISO 8601; published never after modified.
-
-    ``times`` (the page's ``<time>`` elements) are found in the tree when not given; they,
-    the ``itemprop`` date elements and the URL are read only when no JSON-LD or meta source
-    gave a publication date.
-    """
-    pub_raw: list[str | None] = []
-    mod_raw: list[str | None] = []
-    for node in jsonld.articles() + jsonld.of_types(("WebPage",)):
-        pub_raw.append(first_text(node.get("datePublished")))
-        pub_raw.append(first_text(node.get("dateCreated")))
-        mod_raw.append(first_text(node.get("dateModified")))
-    for key in _META_PUBLISHED:
-        pub_raw.extend(metas.get(key, ()))
-    for key in _META_MODIFIED:
-        mod_raw.extend(metas.get(key, ()))
-    published = _first_valid(pub_raw)
-    modified = _first_valid(mod_raw)
-    if not published:
-        late_pub: list[str | None] = []
-        late_mod: list[str | None] = []
-        if times is None:
-            times = _TIMES(root)
-        elements = list(_ITEMPROP_DATES(root)) + [t for t in times if t.get("datetime")]
-        for el in elements:
-            prop = (el.get("itemprop") or "").strip()
-            value = el.get("datetime") or el.get("content") or el.text_content()
-            (late_mod if prop == "dateModified" else late_pub).append(value)
-        late_pub.append(date_from_url(url))
-        published += [d for d in _first_valid(late_pub) if d not in published]
-        modified += [d for d in _first_valid(late_mod) if d not in modified]
-    mod = modified[0] if modified else None
-    pub = None
-    for candidate in published:
-        if mod is None or not_after(candidate, mod):
-            pub = candidate
-            break
-    return pub, mod
+    """(published, modified) of the page, ISO 8601; published never after modified."""
+    found = find_dates_explained(root, jsonld, metas, url, times, h1)
+    return found.published, found.modified

@@ -1,0 +1,214 @@
+"""Dates written in many notations, normalised to ISO 8601.
+
+A value comes out as ``YYYY-MM-DD`` when only the day is known, else as
+``YYYY-MM-DDTHH:MM:SS`` followed by the offset when the source gives one (``+00:00`` for Z).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+_ISO = re.compile(
+    r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*"
+    r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?\s*$",
+    re.IGNORECASE,
+)
+_SLASH_YMD = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
+_DMY = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_TIME = re.compile(
+    r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?",
+    re.IGNORECASE,
+)
+_EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
+_WORD = re.compile(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|e|º|°)?\.?", re.UNICODE)
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+_URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
+
+#: Month names (and common abbreviations) in several languages, lower case, no final dot.
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan januar janvier enero ene gennaio gen janeiro januari jänner jän stycznia "
+        "styczeń leden ledna ianuarie",
+        "february feb februar février fevrier févr fevr febrero febbraio fevereiro fev "
+        "februari lutego luty únor února februarie",
+        "march mar märz maerz mars marzo março marco maart marca marzec březen března martie",
+        "april apr avril abril aprile abr kwietnia kwiecień duben dubna aprilie",
+        "may mai mayo maggio mag maio mei maja maj květen května",
+        "june jun juni juin junio giugno giu junho czerwca czerwiec červen června iunie",
+        "july jul juli juillet juil julio luglio lug julho lipca lipiec červenec července iulie",
+        "august aug août aout agosto ago augustus sierpnia sierpień srpen srpna august",
+        "september sep sept septembre septiembre set settembre setembro września wrzesień "
+        "září septembrie",
+        "october oct okt oktober octobre octubre ottobre ott outubro out października "
+        "październik říjen října octombrie",
+        "november nov novembre noviembre novembro listopada listopad listopadu noiembrie",
+        "december dec dez dezember décembre decembre déc diciembre dic dicembre dezembro "
+        "grudnia grudzień prosinec prosince decembrie",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS.setdefault(_name, _number)
+
+
+def _offset(text: str | None) -> timezone | None:
+    if not text:
+        return None
+    t = text.upper()
+    if t in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    sign = -1 if t[0] == "-" else 1
+    digits = t[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _format(d: date | datetime) -> str:
+    if isinstance(d, datetime):
+        text = d.replace(microsecond=0).isoformat()
+        return text
+    return d.isoformat()
+
+
+def _make(
+    year: int,
+    month: int,
+    day: int,
+    hour: int | None = None,
+    minute: int = 0,
+    second: int = 0,
+    tz: timezone | None = None,
+) -> date | datetime | None:
+    if not 1900 <= year <= 2200:
+        return None
+    try:
+        if hour is None:
+            return date(year, month, day)
+        return datetime(year, month, day, hour, minute, min(second, 59), tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def _parse_words(text: str) -> date | datetime | None:
+    """Free-form dates: "January 7, 2025", "7. März 2021 10:30", "Mon, 23 Feb 2015 10:00 GMT"."""
+    year = month = day = None
+    for raw in _WORD.findall(text):
+        word = raw.rstrip(".").lower()
+        if word[0].isdigit():
+            num = int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+            if len(re.match(r"\d+", word).group()) == 4:  # type: ignore[union-attr]
+                if year is None:
+                    year = num
+            elif day is None and 1 <= num <= 31 and not re.match(r"\d+:", word):
+                day = num
+        elif month is None and word in _MONTHS:
+            month = _MONTHS[word]
+    if year is None or month is None or day is None:
+        return None
+    hour: int | None = None
+    minute = second = 0
+    tz = None
+    m = _TIME.search(text)
+    if m:
+        hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+        ampm = (m.group(4) or "").replace(".", "").lower()
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour > 23:
+            hour = None
+        tz = _offset(m.group(5))
+    return _make(year, month, day, hour, minute, second, tz)
+
+
+def parse_date_value(text: str | None) -> date | datetime | None:
+    """A date or date-time from many common notations, or None."""
+    if not text:
+        return None
+    text = text.strip()
+    if not text or len(text) > 200:
+        return None
+    m = _ISO.match(text)
+    if m:
+        y, mo, d, hh, mm, ss, tz = m.groups()
+        if hh is None:
+            return _make(int(y), int(mo), int(d))
+        return _make(int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0), _offset(tz))
+    m = _EPOCH.match(text)
+    if m:
+        try:
+            return datetime.fromtimestamp(int(m.group(1)), tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+    m = _SLASH_YMD.match(text)
+    if m:
+        found = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if found:
+            rest = text[m.end() :]
+            t = _TIME.search(rest)
+            if t and isinstance(found, date):
+                return _make(
+                    found.year,
+                    found.month,
+                    found.day,
+                    int(t.group(1)),
+                    int(t.group(2)),
+                    int(t.group(3) or 0),
+                    _offset(t.group(5)),
+                )
+            return found
+    m = _DMY.search(text)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        # Day first unless that is impossible (US "12/31/2020").
+        return _make(y, b, a) if b <= 12 else _make(y, a, b)
+    return _parse_words(text)
+
+
+def normalize_date(text: str | None) -> str | None:
+    """ISO 8601 form of a date string (see the module docstring), or None."""
+    found = parse_date_value(text)
+    return _format(found) if found is not None else None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A date written in a URL path (``/2021/03/07/`` or ``/20210307/``)."""
+    if not url:
+        return None
+    for pattern in (_URL_DATE, _URL_DATE_COMPACT):
+        m = pattern.search(url)
+        if m:
+            found = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found is not None:
+                return _format(found)
+    return None
+
+
+def _sort_key(value: str) -> tuple[datetime, bool]:
+    """Comparable form: naive values compare as if in UTC; bare dates at midnight."""
+    found = parse_date_value(value)
+    if isinstance(found, datetime):
+        if found.tzinfo is not None:
+            found = found.astimezone(timezone.utc).replace(tzinfo=None)
+        return found, True
+    if isinstance(found, date):
+        return datetime(found.year, found.month, found.day), False
+    return datetime.min, False
+
+
+def not_after(published: str, modified: str) -> bool:
+    """Whether ``published`` is not later than ``modified`` (days compared when one is a date)."""
+    p, p_time = _sort_key(published)
+    m, m_time = _sort_key(modified)
+    if not (p_time and m_time):
+        return p.date() <= m.date()
+    # Allow a few hours of slack: offsets are often missing on one side.
+    return p <= m + timedelta(hours=14)

@@ -1,0 +1,151 @@
+"""The date a page shows its readers beside the headline.
+
+Looked for in document order around the first ``<h1>`` (a little before it, more after it):
+``<time>`` elements, elements whose class or id names a date ("date", "time", "published",
+"updated", "byline", "meta" …) and "Published/Updated/Posted … <date>" lines in several
+languages.  The nearest one to the headline is the page's stated date; a label saying "updated"
+makes it a modification date.  Dates inside comments, sidebars, footers and related-story lists
+are not the article's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from lxml import html
+
+from .dateparse import parse_date_value
+
+#: Elements looked at before and after the headline (in document order).
+BEFORE = 40
+AFTER = 250
+#: The longest text read as one date line.
+MAX_TEXT = 120
+
+_DATE_MARK = re.compile(
+    r"date|time|publish|posted|updated|modified|byline|meta|datum|fecha|data|дата|日期"
+)
+_CLUTTER = re.compile(
+    r"comment|related|recirc|sidebar|footer|widget|teaser|promo|trending|popular|newsletter|"
+    r"reply|replies|card|recommend",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(
+    r"\b(?:updated?|last\s+updated|modified|edited|revised|aktualisiert|mis\s+à\s+jour|"
+    r"actualizado|actualizada|aggiornato|atualizado|bijgewerkt|zaktualizowano|обновлено)\b",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|written|released|veröffentlicht|publié|publicado|pubblicato|"
+    r"gepubliceerd|opublikowano|опубликовано|on)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "option", "select"})
+_CLUTTER_TAGS = frozenset({"footer", "aside", "nav", "form"})
+
+
+@dataclass(frozen=True)
+class ShownDate:
+    """A date shown on the page, how far from the headline and whether it says "updated"."""
+
+    value: date | datetime
+    distance: int
+    updated: bool
+
+
+def _marked(el: html.HtmlElement) -> bool:
+    attrib = el.attrib
+    if not attrib:
+        return False
+    marks = f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('itemprop', '')}"
+    return len(marks) > 2 and bool(_DATE_MARK.search(marks.lower()))
+
+
+def _in_clutter(el: html.HtmlElement) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in _CLUTTER_TAGS:
+            return True
+        if anc.tag in ("article", "main", "body"):
+            return False
+        marks = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        if marks.strip() and _CLUTTER.search(marks):
+            return True
+    return False
+
+
+def _own_text(el: html.HtmlElement) -> str:
+    """The element's text when it is short enough to be one date line."""
+    if len(el) > 12:
+        return ""  # a container of many elements is no date line
+    text = el.text_content()
+    if len(text) > MAX_TEXT * 3:
+        return ""
+    return " ".join(text.split())
+
+
+def _worth_reading(el: html.HtmlElement) -> bool:
+    """Cheap test before the element's text is read: a ``<time>``, a date-marked element, or
+    one whose own text holds a year."""
+    if el.tag == "time" or _marked(el):
+        return True
+    own = el.text
+    return bool(own) and len(own) < MAX_TEXT * 3 and bool(_YEAR.search(own))
+
+
+def _candidate(el: html.HtmlElement) -> tuple[date | datetime, bool] | None:
+    """The date an element shows, and whether it is labelled as an update."""
+    tag = el.tag
+    text = _own_text(el)
+    if tag == "time":
+        value = parse_date_value(el.get("datetime")) or parse_date_value(text)
+    elif not text or len(text) > MAX_TEXT or not _YEAR.search(text):
+        return None
+    elif _marked(el) or _PUBLISHED.search(text) or _UPDATED.search(text):
+        value = parse_date_value(text)
+    else:
+        return None
+    if value is None:
+        return None
+    context = text
+    parent = el.getparent()
+    if parent is not None and len(context) < 40:
+        context = _own_text(parent)[:MAX_TEXT] or context
+    return value, bool(_UPDATED.search(context)) and not _PUBLISHED.search(text)
+
+
+def shown_dates(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[ShownDate]:
+    """Dates shown around the headline, nearest first (none when the page has no ``<h1>``)."""
+    if h1 is None:
+        return []
+    body = root.find("body")
+    order: list[html.HtmlElement] = []
+    at = -1
+    for el in body.iter() if body is not None else ():
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        if el is h1:
+            at = len(order)
+        order.append(el)
+        if at >= 0 and len(order) - at > AFTER:
+            break
+    if at < 0:
+        return []
+    found: list[ShownDate] = []
+    seen: set[int] = set()
+    for i in range(max(0, at - BEFORE), len(order)):
+        el = order[i]
+        if i == at or not _worth_reading(el):
+            continue
+        got = _candidate(el)
+        if got is None or any(id(a) in seen for a in el.iterancestors()):
+            continue
+        if _in_clutter(el):
+            continue
+        seen.add(id(el))
+        distance = i - at if i > at else (at - i) * 3  # above the headline: less likely
+        found.append(ShownDate(got[0], distance, got[1]))
+    found.sort(key=lambda d: d.distance)
+    return found
