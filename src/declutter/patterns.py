@@ -73,7 +73,21 @@ HARD_CLUTTER_TOKENS = frozenset(
     {"comments", "comment", "commentlist", "disqus", "respond", "replies", "discussion"}
 )
 
-CLUTTER_TOKENS: frozenset[str] = frozenset(t for ts in _CLUTTER_TOKENS.values() for t in ts)
+#: Tokens that hide an element only as a whole class: "hidden" is clutter, while
+#: "overflow-hidden", "label-hidden" or "accordion-panel-hidden" style content that readers see.
+_HIDING_TOKENS = frozenset({"hidden", "hide", "offscreen", "sronly", "visuallyhidden"})
+
+CLUTTER_TOKENS: frozenset[str] = frozenset(
+    t for ts in _CLUTTER_TOKENS.values() for t in ts if t not in _HIDING_TOKENS
+)
+
+#: Whole classes that hide an element from sighted readers (screen-reader text, toggled-off).
+HIDING_CLASSES = frozenset(
+    {
+        "hidden", "hide", "is-hidden", "offscreen", "sr-only", "sronly", "visually-hidden",
+        "visuallyhidden", "screen-reader-text", "screen-reader-only", "u-hidden", "d-none",
+    }
+)  # fmt: skip
 
 #: Compound class tokens that begin with a clutter word ("relatedposts", "sharebuttons").
 CLUTTER_PREFIX = re.compile(

@@ -12,6 +12,7 @@ from ..patterns import (
     CLUTTER_PREFIX,
     CLUTTER_TOKENS,
     HARD_CLUTTER_TOKENS,
+    HIDING_CLASSES,
     NEVER_CONTENT_TAGS,
     tokens,
 )
@@ -31,6 +32,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 HIDDEN_PROTECT_SHARE = 0.8
 #: A widget whose text is mostly one blockquote is an embedded post, kept for its quote.
 EMBED_QUOTE_SHARE = 0.6
+#: Never-content elements that, holding this much text, wrap the page rather than a control.
+WRAPPER_CHARS = 2000
+_WRAPPER_TAGS = frozenset({"form", "button", "fieldset", "label", "noscript"})
 #: Elements whose names say "article" are never dropped for their class tokens.
 _ARTICLE_MARKERS = ("articlebody", "article-body", "entry-content", "post-content")
 
@@ -72,14 +76,20 @@ def _clutter_names(names: str) -> bool:
     found = tokens(names)
     if not found.isdisjoint(CLUTTER_TOKENS):
         return True
-    return any(CLUTTER_PREFIX.match(t) for t in found)
+    if any(CLUTTER_PREFIX.match(t) for t in found):
+        return True
+    classes = low.split()
+    # "hidden md:block" is shown on wide screens, as the page was read.
+    return not HIDING_CLASSES.isdisjoint(classes) and not any(":" in c for c in classes)
 
 
 def strip_tree(root: html.HtmlElement) -> html.HtmlElement:
     """Drop never-content elements and hidden ones (unless a hidden element is the article)."""
     for el in list(root.iter(*NEVER_CONTENT_TAGS)):
-        if el.tag == "form" and len(el.text_content()) > 2000:
-            # ASP.NET-style pages wrap everything in one form: unwrap it instead.
+        if el.tag in _WRAPPER_TAGS and len(el.text_content()) > WRAPPER_CHARS:
+            # ASP.NET-style pages wrap everything in one form, an unclosed <button> swallows
+            # the page that follows it, a forum engine serves its posts in <noscript> for
+            # readers without scripts: the element is a wrapper, unwrapped instead.
             el.drop_tag()
             continue
         if el.getparent() is not None:
