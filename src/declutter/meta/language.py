@@ -1,10 +1,21 @@
 """The language of a page: declared (``lang``, ``content-language``, ``og:locale``, JSON-LD)
-or detected from the text by script statistics and function-word counts."""
+or identified from its text by py3langid, trusted only when it is sure.
+
+py3langid (a maintained langid.py: naive Bayes over byte n-grams, 97 languages, its model inside
+the package) answers when its normalised probability is at least 0.8, or at least 0.3 when the
+script and function-word count of :func:`_stopword_guess` names the same language; else the
+language is null.  Measured on the 1,638 corpus pages that declare a language (declaration
+stripped, the text sample the HTML path uses): right 99.3 %, wrong 0.3 %, null 0.4 %, against
+97.7 / 1.7 / 0.6 for function words alone; lingua-language-detector was no better (99.4 / 0.6)
+at ten times the time, a 96 MB install and 40 s to load.
+"""
 
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
+from typing import Any
 
 from lxml import html
 
@@ -119,14 +130,50 @@ _PERSIAN = frozenset("پچژگکی")
 _URDU = frozenset("ٹڈڑںےھ")
 
 
+#: A probability at which py3langid is trusted alone, and one at which it needs agreement.
+CONFIDENT = 0.8
+PLAUSIBLE = 0.3
+#: Labels that are no answer for a web page: "no linguistic content", and Latin, which the
+#: model gives to English lists of names (2 of the 1,638 measured pages, none really Latin).
+_NO_ANSWER = frozenset({"zxx", "la"})
+_LOAD_LOCK = threading.Lock()
+
+
+_MODEL: list[Any] = []
+
+
+def _identifier() -> Any:
+    """py3langid's model, loaded once per process (2-4 s: it ships compressed)."""
+    if not _MODEL:
+        with _LOAD_LOCK:
+            if not _MODEL:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                _MODEL.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    return _MODEL[0]
+
+
 def detect_language(text: str | None) -> str | None:
-    """The language of a text as a BCP 47 primary tag, or None when it cannot tell.
+    """The language of a text as a BCP 47 primary tag, or None when it cannot tell."""
+    if not text:
+        return None
+    sample = text[:3000]
+    if len(sample.strip()) < 20:
+        return None
+    label, probability = _identifier().classify(sample)
+    if label in _NO_ANSWER or probability < PLAUSIBLE:
+        return None
+    if probability >= CONFIDENT or _stopword_guess(sample) == label:
+        return str(label)
+    return None
+
+
+def _stopword_guess(text: str) -> str | None:
+    """The language a text's script and function words point to, or None.
 
     Scripts decide first (Han with kana is Japanese, Hangul Korean, Arabic letters Arabic,
     Persian or Urdu, …); Latin and Cyrillic text is told apart by counting function words.
     """
-    if not text:
-        return None
     sample = text[:4000]
     scripts: Counter[str] = Counter()
     for name, pattern in _SCRIPT_RES:
