@@ -138,3 +138,12 @@ def test_worker_crash_is_an_error_record_not_a_failed_job(client: Any) -> None:
         valid(record)
         if source != "crash-me.html":
             assert record == local(source, data)
+
+
+def test_timeout_holds_in_dask_worker_threads(client: Any) -> None:
+    from test_deadline import slow_page
+
+    pairs = [("slow.html", slow_page().encode()), ("page.html", PAGES[0].read_bytes())]
+    records = list(extract_paths(pairs, client=client, timeout=0.5, npartitions=2))
+    assert records[0]["error"]["type"] == "ExtractTimeout"
+    assert records[1] == local("page.html", pairs[1][1])

@@ -11,9 +11,12 @@ or a missing file is an error record.
 
 Inputs are local paths (``str`` or ``os.PathLike``), read *on the workers* (so they must see the
 same files: one machine, or a shared file system), or ``(source, bytes)`` pairs, whose bytes
-travel with the task.  URLs are refused (fetch them first and pass the bytes).  There is no
-per-page time budget: the batch's SIGALRM timer needs a main thread, and Dask runs tasks in
-worker threads.
+travel with the task.  URLs are refused (fetch them first and pass the bytes).  ``timeout``
+is each page's time budget, checked by the pipeline itself (Dask runs tasks in threads, where
+no signal can interrupt them); a page past it is an ``ExtractTimeout`` error record.
+
+The command line (``declutter … --cluster``) runs on Dask through :mod:`declutter.batch.remote`
+instead, with the local batch's outputs, ``--resume`` and WARC files as tasks.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ def extract_bag(
     input: KindChoice = "auto",
     max_bytes: int | None = None,
     npartitions: int | None = None,
+    timeout: float | None = None,
 ) -> dask.bag.Bag:
     """A lazy bag of one record per input, in input order.  Nothing runs until it is computed.
 
@@ -61,7 +65,7 @@ def extract_bag(
     # dask.bag's functions are unannotated: use the module untyped rather than ignore each call.
     db: Any = importlib.import_module("dask.bag")
 
-    settings = Settings(input=input, options=options, max_bytes=max_bytes)
+    settings = Settings(input=input, options=options, timeout=timeout, max_bytes=max_bytes)
     if isinstance(sources, db.Bag):
         bag = sources if npartitions is None else sources.repartition(npartitions)
     else:
@@ -79,6 +83,7 @@ def extract_paths(
     input: KindChoice = "auto",
     max_bytes: int | None = None,
     npartitions: int | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Record]:
     """Extract every input on the cluster and yield its record, in input order.
 
@@ -88,13 +93,18 @@ def extract_paths(
     error record.  Without a client, the bag is computed with Dask's default scheduler (the
     active ``distributed`` client if there is one) and the job fails if a worker does.
     """
-    settings = Settings(input=input, options=options, max_bytes=max_bytes)
+    settings = Settings(input=input, options=options, timeout=timeout, max_bytes=max_bytes)
     items = list(paths)
     if not items:
         return
     if client is None:
         bag: Any = extract_bag(
-            items, options=options, input=input, max_bytes=max_bytes, npartitions=npartitions
+            items,
+            options=options,
+            input=input,
+            max_bytes=max_bytes,
+            npartitions=npartitions,
+            timeout=timeout,
         )
         yield from bag.compute()
         return
