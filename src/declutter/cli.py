@@ -135,17 +135,12 @@ def declutter(
     """Turn scraped web pages into clean articles (Markdown, JSON, JSON Lines or text)."""
     items, url_lists = list(inputs or []), list(urls or [])
     _check_inputs(items, url_lists)
-    try:
-        max_b = parse_size(max_bytes)
-    except typer.BadParameter as exc:
-        raise _usage(f"--max-bytes: {exc}") from None
+    max_b = _max_bytes(max_bytes)
     fetch_cfg = _fetch_config(fetch_timeout, max_redirects, retries, per_host, user_agent, max_b)
     options = Options(mode=mode.value, explain=explain)
     fmt = format.value
     page_timeout = 60.0 if timeout is None else timeout
     if not _is_batch(items, url_lists):
-        if fmt == "parquet":
-            raise _usage("--format parquet is for batches (a directory, WARC files, -o FILE)")
         _single(items[0], fmt, output, input.value, options, page_timeout, max_b, fetch_cfg)
         return
     out_dir, out_file = _outputs(output, fmt, items, url_lists)
@@ -187,6 +182,13 @@ def _check_inputs(items: list[str], url_lists: list[str]) -> None:
     for lst in url_lists:
         if lst != "-" and not Path(lst).is_file():
             raise _usage(f"--urls {lst}: no such file")
+
+
+def _max_bytes(value: str | None) -> int | None:
+    try:
+        return parse_size(value)
+    except typer.BadParameter as exc:
+        raise _usage(f"--max-bytes: {exc}") from None
 
 
 def _fetch_config(
@@ -295,6 +297,8 @@ def _single(
     fetch_cfg: Any,
 ) -> None:
     """One input: extract it here, print or write it; an error is one line and exit code 1."""
+    if fmt == "parquet":
+        raise _usage("--format parquet is for batches (a directory, WARC files, -o FILE)")
     outcome = extract_one(
         item, input=kind, options=options, timeout=timeout, max_bytes=max_bytes, fetch=fetch_cfg
     )
