@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
+from .deadline import check_deadline
 from .model import Removed
 from .patterns import BOILERPLATE_LINES
 
@@ -107,6 +108,7 @@ def prune_blocks(
     where: dict[str, list[int]] = {}  # folded text → its positions in ``seen`` (linear time)
     head = fold(headline) if headline else None
     for block in blocks:
+        check_deadline()
         text = block.text
         if block.type == "image" or not text:
             kept.append(block)

@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..deadline import check_deadline
 from .blocks import _NOSPACE, _WORD, Piece, word_count
 
 _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -41,6 +42,7 @@ class Features:
 
 
 def features(piece: Piece) -> Features:
+    check_deadline()
     text = piece.plain
     tokens = _WORD.findall(text)
     words = word_count(text) if _NOSPACE.search(text) else len(tokens)
