@@ -56,13 +56,45 @@ def declared_charset(data: bytes) -> str | None:
     return _normalise(match.group(1).decode("ascii", "ignore")) if match else None
 
 
+def bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` for UTF-16 text written without a byte-order mark, else None.
+
+    Markup is ASCII, so in UTF-16 every other byte of it is zero: most of the high bytes of the
+    first code units are zero and (nearly) none of the low ones.  A page of other text in
+    UTF-8 or a legacy charset has no zero bytes at all, a binary file zeros in both places.
+    """
+    head = data[:2048]
+    units = len(head) // 2
+    if units < 8:
+        return None
+    even = head[0 : 2 * units : 2].count(0)
+    odd = head[1 : 2 * units : 2].count(0)
+    for zeros, others, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.3 * units and others <= 0.02 * units:
+            sample = head[: 2 * units].decode(name, errors="replace")
+            if sum(c.isprintable() or c.isspace() for c in sample) >= 0.95 * len(sample):
+                return name
+    return None
+
+
 def decode(data: bytes, *, http_charset: str | None = None, is_html: bool = True) -> str:
-    """Decode a page's bytes to text."""
+    """Decode a page's bytes to text.
+
+    NUL characters are dropped, as an HTML parser drops them from the text of a page.
+    """
+    text = _decode(data, http_charset, is_html)
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
+def _decode(data: bytes, http_charset: str | None, is_html: bool) -> str:
     if not data:
         return ""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace")
+    wide = bomless_utf16(data)
+    if wide:
+        return data.decode(wide, errors="replace")
     candidates: list[str] = []
     for label in (http_charset, declared_charset(data) if is_html else None):
         found = _normalise(label)

@@ -9,6 +9,7 @@ import zlib
 from pathlib import Path
 from typing import Literal
 
+from .decode import bomless_utf16, decode
 from .errors import InputError
 
 Kind = Literal["html", "text", "markdown"]
@@ -68,17 +69,44 @@ def read_bytes(path: str | Path) -> bytes:
     return gunzip_if_needed(data, source)
 
 
+#: Signatures of files that are no page (the MIME Sniffing Standard's image, audio, video,
+#: font and archive patterns, plus PDF, executables and office containers).
+_MAGIC = (
+    b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"\x00\x00\x01\x00",
+    b"\x00\x00\x02\x00", b"II*\x00", b"MM\x00*", b"%PDF-", b"PK\x03\x04", b"PK\x05\x06",
+    b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c", b"\xfd7zXZ\x00", b"\x28\xb5\x2f\xfd",
+    b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\x00asm", b"OggS\x00",
+    b"fLaC", b"\x1aE\xdf\xa3", b"wOFF", b"wOF2", b"\x00\x01\x00\x00\x00", b"OTTO",
+    b"SQLite format 3\x00", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%!PS-Adobe-",
+)  # fmt: skip
+#: Signatures that go on past their first bytes: RIFF (WebP, WAV, AVI), ISO media (MP4, HEIC,
+#: AVIF), bzip2 and MP3 (whose three letters alone could begin a text).
+_MAGIC_MORE = re.compile(
+    rb"^(?:RIFF....(?:WEBP|WAVE|AVI )|....ftyp|BZh[1-9]1AY&SY|ID3[\x02-\x04]\x00)", re.DOTALL
+)
+#: The MIME Sniffing Standard's "binary data bytes": controls no text file contains.
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+#: Random or compressed data has about one binary byte in ten; text, however broken, few.
+_BINARY_SHARE = 0.05
+
+
 def looks_binary(data: bytes) -> bool:
-    """True for data that is no text page (NUL bytes or many control bytes in its head)."""
+    """True for data that is no page, judged as a browser sniffs: by its signature, or by a
+    high share of control bytes in its first kilobytes.
+
+    A few stray NUL bytes do not make a page binary (the HTML parser drops them), nor do the
+    zero bytes of UTF-16 text without a byte-order mark.
+    """
     head = data[:4096]
-    if not head:
+    if not head or head.startswith(
+        (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+    ):
         return False
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM is text
-        return False
-    if b"\x00" in head:
+    if head.startswith(_MAGIC) or _MAGIC_MORE.match(head):
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls / len(head) > 0.05
+    if bomless_utf16(head):
+        return False
+    return len(_BINARY_BYTES.findall(head)) > _BINARY_SHARE * len(head)
 
 
 def name_hint(source: str | None) -> Kind | None:
@@ -105,6 +133,8 @@ def sniff_kind(data: bytes | str, source: str | None = None) -> Kind:
     read as HTML.  A document with no markup is text; Markdown is recognised by its syntax.
     """
     head = data[:65536]
+    if isinstance(head, bytes) and bomless_utf16(head):
+        head = decode(head)
     raw = head.encode("utf-8", "replace") if isinstance(head, str) else head
     if len(_HTML_SNIFF.findall(raw[:65536])) >= 2 or raw.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html")
