@@ -7,7 +7,7 @@ dates, handles, URLs and "| Staff" tails; the names are deduplicated and never a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from lxml import etree, html
@@ -31,13 +31,17 @@ _PREFIX = re.compile(
 )
 # The same words inside a longer line ("Tech Industry by Steven Musil").
 _BY_INSIDE = re.compile(r"(?:^|\s)(?:by|von|par|por|door|przez)\s*:?\s+", re.IGNORECASE)
-_STRONG_SEP = re.compile(r"\s*(?:[;|•·/\n\t]|\s[-–—]\s)\s*")
+_STRONG_SEP = re.compile(r"\s*(?:[;|•·/\n\t»]|\s[-–—]\s)\s*")
 _WORD_SEP = re.compile(
     r"\s+(?:and|&|und|et|y|e|en|og|och|ja|ve|и|și|és|with|avec|mit|con|sowie)\s+"
     r"|^(?:and|with|avec|mit|con|und|et|y)\s+|\s*&\s*",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+#: A digit that starts a word: a date or a count trailing a by-line, not part of a handle.
+_WORD_DIGIT = re.compile(r"(?<!\w)\d")
+#: A forum handle: one word of letters that ends in digits ("paulb203", "InsaneSnow45").
+_HANDLE = re.compile(r"^[^\W\d_][\w.-]*[^\W\d_][\w.-]*\d+$")
 _TRIM = " \t\n\r,.;:|-–—•·*()[]{}\"'“”‘’«»"
 
 _CREDENTIALS = frozenset(
@@ -74,6 +78,7 @@ _DATE_WORDS = frozenset(
     """
     updated update published posted last min mins read reading minutes hours ago today
     yesterday am pm on at staff monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thur thurs fri sat sun
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()  # noqa: SIM905
@@ -161,7 +166,7 @@ def _shouted_run(name: str) -> str:
 
 def _clean_part(part: str) -> str:
     part = _PREFIX.sub("", part.strip(_TRIM), count=1)
-    m = _DIGIT.search(part)
+    m = _WORD_DIGIT.search(part)
     if m:
         part = part[: m.start()]
     words = part.strip(_TRIM).split()
@@ -172,8 +177,10 @@ def _clean_part(part: str) -> str:
 
 def is_name(text: str) -> bool:
     """Whether ``text`` reads like a person's (or a named body's) name."""
-    if not text or len(text) > 60 or _DIGIT.search(text) or "@" in text or "://" in text:
+    if not text or len(text) > 60 or "@" in text or "://" in text:
         return False
+    if _DIGIT.search(text):
+        return bool(_HANDLE.match(text)) and len(text) <= 30
     if _BAD_CHARS.search(text) or "admin" in text.lower():
         return False
     words = text.split()
@@ -423,18 +430,27 @@ def find_authors(
     marks: str | None = None,
     rel_authors: list[Any] | None = None,
     site_names: Sequence[str] = (),
+    shown: Callable[[], list[str]] | None = None,
 ) -> tuple[str, ...]:
     """The page's authors, most trusted source first; () when none is named.
 
     ``marks`` (optional): the lower-cased class and id values of the page; when given, the
     class-marked by-line search runs only if they mention a by-line word.  ``rel_authors``
     (optional): the page's ``<a rel="author">`` links, found in the tree when not given.
+    ``shown`` (optional) finds the by-line shown beside the headline; it is asked only when no
+    markup names a person, before an organisation is taken as the author.
     A meta author that is one of ``site_names`` (the site's declared name or its ``<title>``
     tail) is the site, not a person: the markup is searched for a by-line instead.
     """
     persons, orgs = _jsonld_authors(jsonld)
     sites = frozenset(_fold(s) for s in site_names if s)
-    names = persons or _meta_authors(metas, sites) or _dom_authors(root, marks, rel_authors) or orgs
+    names = (
+        persons
+        or _meta_authors(metas, sites)
+        or _dom_authors(root, marks, rel_authors)
+        or (shown() if shown is not None else [])
+        or orgs
+    )
     out: list[str] = []
     seen: set[str] = set()
     for name in names:

@@ -17,6 +17,7 @@ from lxml import etree, html
 from . import jsonld as jsonld_mod
 from .authors import find_authors
 from .breadcrumb import drop_repeated_headline, find_breadcrumb, headline_element
+from .byline import byline_names
 from .dates import find_dates_explained
 from .headline import choose_headline, title_inputs
 from .jsonld import JsonLd, first_text
@@ -308,7 +309,13 @@ def extract_metadata(
         headline=headline,
         breadcrumb=tuple(trail),
         authors=find_authors(
-            root, jsonld, metas, marks, rel_authors, [*site_names, *_title_tail(scan.title)]
+            root,
+            jsonld,
+            metas,
+            marks,
+            rel_authors,
+            [*site_names, *_title_tail(scan.title)],
+            shown=lambda: byline_names(root, scan.first_h1),
         ),
         published=dates.published,
         modified=dates.modified,

@@ -64,7 +64,7 @@ def _marked(el: html.HtmlElement) -> bool:
     return len(marks) > 2 and bool(_DATE_MARK.search(marks.lower()))
 
 
-def _in_clutter(el: html.HtmlElement) -> bool:
+def in_clutter(el: html.HtmlElement) -> bool:
     for anc in el.iterancestors():
         if anc.tag in _CLUTTER_TAGS:
             return True
@@ -116,10 +116,13 @@ def _candidate(el: html.HtmlElement) -> tuple[date | datetime, bool] | None:
     return value, bool(_UPDATED.search(context)) and not _PUBLISHED.search(text)
 
 
-def shown_dates(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[ShownDate]:
-    """Dates shown around the headline, nearest first (none when the page has no ``<h1>``)."""
+def around(
+    root: html.HtmlElement, h1: html.HtmlElement | None, after: int = AFTER
+) -> tuple[list[html.HtmlElement], int]:
+    """The body's elements in document order up to ``after`` past ``h1``, and the index of
+    ``h1`` among them (-1 when it is not in the body)."""
     if h1 is None:
-        return []
+        return [], -1
     body = root.find("body")
     order: list[html.HtmlElement] = []
     at = -1
@@ -129,8 +132,14 @@ def shown_dates(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[Sho
         if el is h1:
             at = len(order)
         order.append(el)
-        if at >= 0 and len(order) - at > AFTER:
+        if at >= 0 and len(order) - at > after:
             break
+    return order, at
+
+
+def shown_dates(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[ShownDate]:
+    """Dates shown around the headline, nearest first (none when the page has no ``<h1>``)."""
+    order, at = around(root, h1)
     if at < 0:
         return []
     found: list[ShownDate] = []
@@ -142,7 +151,7 @@ def shown_dates(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[Sho
         got = _candidate(el)
         if got is None or any(id(a) in seen for a in el.iterancestors()):
             continue
-        if _in_clutter(el):
+        if in_clutter(el):
             continue
         seen.add(id(el))
         distance = i - at if i > at else (at - i) * 3  # above the headline: less likely
