@@ -83,3 +83,13 @@ def test_batch_job_in_a_thread_becomes_a_timeout_outcome() -> None:
     assert outcome.status == "failed"
     assert isinstance(outcome.error, ExtractTimeout)
     assert outcome.record()["error"]["type"] == "ExtractTimeout"
+
+
+def test_text_scrapes_are_checked_inside_their_loops_too() -> None:
+    dump = "\n\n".join(
+        f"Sentence number {i} has enough words to count as prose, truly it does. One more here."
+        for i in range(40000)
+    )
+    status, seconds, _ = timed_extract(dump, Options(timeout=0.3))
+    # Without the checks inside the loops it ran to its end, ~14 s on the 2-core machine.
+    assert status == "timeout" and seconds < 6

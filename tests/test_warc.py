@@ -138,3 +138,21 @@ def test_both_readers_give_the_same_pages(tmp_path: Path, version: str, gz: bool
     fast = list(iter_warc(path, reader="fastwarc"))
     slow = list(iter_warc(path, reader="warcio"))
     assert len(fast) == 3 and fast == slow
+
+
+def test_warc_files_inside_a_directory_are_read_as_archives(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    (crawl / "day1").mkdir(parents=True)
+    write_warc(crawl / "day1" / "a.warc.gz", "1.1", True)
+    (crawl / "page.html").write_bytes(html("A page beside the archive"))
+    result = runner.invoke(app, [str(crawl), "-f", "jsonl", "-q"])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["headline"] for r in records] == [  # a folder's files, then its subfolders
+        "A page beside the archive",
+        "Keeper's logbooks online", "Journaux du gardien – été", "Zipped logbook",
+    ]  # fmt: skip
+    out = tmp_path / "clean"
+    assert runner.invoke(app, [str(crawl), "-o", str(out), "-f", "json", "-q"]).exit_code == 0
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert len(files) == 4 and files[0].startswith("day1/a.warc/000000-museum.example")
