@@ -122,6 +122,8 @@ class Article:
     tags: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
     removed: tuple[Removed, ...] = ()
+    #: Where each metadata field came from ("headline": "h1", …; shown with ``--explain``).
+    sources: Mapping[str, str] = field(default_factory=dict)
     #: Provenance added by readers (``fetched``, ``warc_record_id``); appears in the wire form.
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -157,6 +159,7 @@ class Article:
         out.update(self.extra)
         if explain:
             out["removed"] = [r.to_dict() for r in self.removed]
+            out["sources"] = dict(self.sources)
         return out
 
     def to_json(self, *, indent: int | None = 2, explain: bool = False) -> str:

@@ -167,6 +167,7 @@ def _finish(page: Page, extra: dict[str, str] | None) -> Article:
         tags=m.tags,
         blocks=page.blocks,
         removed=page.removed if page.options.explain else (),
+        sources=m.sources if page.options.explain else {},
         extra=dict(extra or {}),
     )
 
