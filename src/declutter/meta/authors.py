@@ -442,15 +442,38 @@ def find_authors(
     A meta author that is one of ``site_names`` (the site's declared name or its ``<title>``
     tail) is the site, not a person: the markup is searched for a by-line instead.
     """
+    return find_authors_explained(root, jsonld, metas, marks, rel_authors, site_names, shown)[0]
+
+
+def find_authors_explained(
+    root: html.HtmlElement,
+    jsonld: JsonLd,
+    metas: dict[str, list[str]],
+    marks: str | None = None,
+    rel_authors: list[Any] | None = None,
+    site_names: Sequence[str] = (),
+    shown: Callable[[], list[str]] | None = None,
+) -> tuple[tuple[str, ...], str | None]:
+    """``find_authors`` and where the names came from: "json-ld", "meta", "markup" (itemprop,
+    rel=author, by-line classes), "byline" (the line shown beside the headline) or
+    "json-ld-organization"."""
     persons, orgs = _jsonld_authors(jsonld)
     sites = frozenset(_fold(s) for s in site_names if s)
-    names = (
-        persons
-        or _meta_authors(metas, sites)
-        or _dom_authors(root, marks, rel_authors)
-        or (shown() if shown is not None else [])
-        or orgs
-    )
+    steps: list[tuple[str, Callable[[], list[str]]]] = [
+        ("json-ld", lambda: persons),
+        ("meta", lambda: _meta_authors(metas, sites)),
+        ("markup", lambda: _dom_authors(root, marks, rel_authors)),
+        ("byline", shown or list),
+        ("json-ld-organization", lambda: orgs),
+    ]
+    for source, step in steps:
+        names = _unique(step())
+        if names:
+            return names, source
+    return (), None
+
+
+def _unique(names: list[str]) -> tuple[str, ...]:
     out: list[str] = []
     seen: set[str] = set()
     for name in names:

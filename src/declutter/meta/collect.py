@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from lxml import etree, html
 
 from . import jsonld as jsonld_mod
-from .authors import find_authors
+from .authors import find_authors_explained
 from .breadcrumb import drop_repeated_headline, find_breadcrumb, headline_element
 from .byline import byline_names
 from .dates import find_dates_explained
@@ -305,18 +305,19 @@ def extract_metadata(
         language = detect_language(f"{sample} {_text_sample(root)}")
     tags = _tags(root, metas, jsonld, scan, marks)
     rel_authors = scan.rel(root, "author") if scan.rel_links is not None else None
+    authors, authors_source = find_authors_explained(
+        root,
+        jsonld,
+        metas,
+        marks,
+        rel_authors,
+        [*site_names, *_title_tail(scan.title)],
+        shown=lambda: byline_names(root, scan.first_h1),
+    )
     return Meta(
         headline=headline,
         breadcrumb=tuple(trail),
-        authors=find_authors(
-            root,
-            jsonld,
-            metas,
-            marks,
-            rel_authors,
-            [*site_names, *_title_tail(scan.title)],
-            shown=lambda: byline_names(root, scan.first_h1),
-        ),
+        authors=authors,
         published=dates.published,
         modified=dates.modified,
         site_name=site_names[0] if site_names else None,
@@ -327,6 +328,7 @@ def extract_metadata(
         tags=tags,
         sources=_sources(
             headline=headline_source,
+            authors=authors_source,
             published=dates.published_source,
             modified=dates.modified_source,
         ),
