@@ -14,6 +14,10 @@ SCHEMA_VERSION = 1
 
 BlockType = Literal["heading", "paragraph", "list", "quote", "code", "table", "image"]
 InputKind = Literal["html", "text", "markdown"]
+#: What kind of page an input is (see pagetype.py); each kind has its own idea of the content.
+PageType = Literal[
+    "article", "forum", "product", "collection", "listing", "documentation", "service"
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,9 @@ class Article:
     removed: tuple[Removed, ...] = ()
     #: Where each metadata field came from ("headline": "h1", …; shown with ``--explain``).
     sources: Mapping[str, str] = field(default_factory=dict)
+    page_type: PageType | None = None
+    #: The cues that decided ``page_type`` (shown with ``--explain``).
+    page_type_reason: str | None = None
     #: Provenance added by readers (``fetched``, ``warc_record_id``); appears in the wire form.
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -155,11 +162,13 @@ class Article:
             "tags": list(self.tags),
             "text": self.text,
             "blocks": [b.to_dict() for b in self.blocks],
+            "page_type": self.page_type,
         }
         out.update(self.extra)
         if explain:
             out["removed"] = [r.to_dict() for r in self.removed]
             out["sources"] = dict(self.sources)
+            out["page_type_reason"] = self.page_type_reason
         return out
 
     def to_json(self, *, indent: int | None = 2, explain: bool = False) -> str:

@@ -21,9 +21,11 @@ from .html.locate import TUNINGS, locate
 from .html.parse import parse_html
 from .html.segment import Chunk, segment
 from .html.strip import clutter_elements, strip_tree
+from .html.widen import reveal_noscript, widen
 from .meta.collect import Meta, extract_metadata
-from .model import Article, Block, InputKind, Removed
+from .model import Article, Block, InputKind, PageType, Removed
 from .options import DEFAULTS, Options
+from .pagetype import page_type, text_page_type
 from .prune import prune_blocks
 from .read import KindChoice, gunzip_if_needed, looks_binary, sniff_kind
 from .text.classify import is_teaser, looks_like_caption
@@ -58,6 +60,8 @@ class Page:
     meta: Meta = field(default_factory=Meta)
     #: With --explain only: what the HTML stages decided, for the account of what was removed.
     trace: Trace | None = None
+    page_type: PageType = "article"
+    page_type_reason: str = ""
 
 
 def _parse(page: Page) -> Page:
@@ -66,7 +70,10 @@ def _parse(page: Page) -> Page:
 
 def _metadata(page: Page) -> Page:
     assert page.tree is not None
-    return replace(page, meta=extract_metadata(page.tree, page.url))
+    kind, reason = page_type(page.tree, page.url)
+    meta = extract_metadata(page.tree, page.url)
+    reveal_noscript(page.tree)
+    return replace(page, meta=meta, page_type=kind, page_type_reason=reason)
 
 
 def _strip(page: Page) -> Page:
@@ -96,6 +103,7 @@ def _locate(page: Page) -> Page:
         second = locate(chunks, set(), TUNINGS["recall"])
         if sum(c.size for c in second.chunks) > found:
             located, clutter = second, set()
+    located = widen(page.page_type, chunks, located)
     if page.trace is not None:
         page.trace.after_locate(chunks, located.container, located.chunks, clutter)
     return replace(page, chunks=tuple(located.chunks))
@@ -143,7 +151,15 @@ def _text(page: Page) -> Page:
     removed = result.removed
     if page.options.explain:
         removed = tuple(place_by_text(page.text, result.blocks, removed))
-    return replace(page, blocks=result.blocks, removed=removed, meta=result.meta)
+    kind, reason = text_page_type(page.text, page.url)
+    return replace(
+        page,
+        blocks=result.blocks,
+        removed=removed,
+        meta=result.meta,
+        page_type=kind,
+        page_type_reason=reason,
+    )
 
 
 TEXT_STAGES = (_text,)
@@ -168,6 +184,8 @@ def _finish(page: Page, extra: dict[str, str] | None) -> Article:
         blocks=page.blocks,
         removed=page.removed if page.options.explain else (),
         sources=m.sources if page.options.explain else {},
+        page_type=page.page_type,
+        page_type_reason=page.page_type_reason or None,
         extra=dict(extra or {}),
     )
 

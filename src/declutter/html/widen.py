@@ -1,0 +1,240 @@
+"""After locate: what readers of each kind of page call the content.
+
+Locate finds the one element with the most prose, which is the article on an article page.  On a
+forum thread that is one post (the longest answer); the thread is every post, in order.  The
+posts of a thread are elements built alike (the same tag and class), so the post locate chose
+leads to its siblings: every element on the page shaped like the chosen one, or like one of its
+close ancestors, that holds text of its own.
+"""
+
+from __future__ import annotations
+
+from lxml import html
+
+from ..model import PageType
+from .locate import Located
+from .segment import Chunk, norm_space
+
+#: How far above the chosen element a post's shape is looked for (content → body → post).
+POST_LEVELS = 4
+#: A thread has at least this many posts.
+MIN_POSTS = 2
+#: A post holds at least this many characters of text.
+POST_CHARS = 20
+#: A block inside a post this linked is the post's action bar or signature, not its text.
+POST_LINK_DENSITY = 0.65
+#: The widened thread must keep this share of what locate chose (else the shape was wrong).
+KEEP_SHARE = 0.9
+
+
+#: A <noscript> holding this much text may be the page itself (an app's crawler view).
+NOSCRIPT_CHARS = 500
+_HIDDEN_TEXT = ("script", "style", "noscript", "template")
+
+
+def reveal_noscript(root: html.HtmlElement) -> bool:
+    """Unwrap a <noscript> that holds more text than the rest of the page.
+
+    Single-page apps (forum engines among them) render the thread with scripts and put the
+    crawler's copy of it in <noscript>; stripping that leaves an empty page.
+    """
+    big = [n for n in root.iter("noscript") if len(n) and len(n.text_content()) >= NOSCRIPT_CHARS]
+    if not big:
+        return False
+    body = root.find("body")
+    if body is None:
+        return False
+    hidden = sum(len(el.text_content()) for el in body.iter(*_HIDDEN_TEXT))
+    visible = len(body.text_content()) - hidden
+    largest = max(big, key=lambda n: len(n.text_content()))
+    if len(largest.text_content()) <= visible:
+        return False
+    for node in big:
+        if node.getparent() is not None and not any(
+            a.tag == "noscript" for a in node.iterancestors()
+        ):
+            node.drop_tag()
+    return True
+
+
+def widen(page_type: PageType, chunks: list[Chunk], located: Located) -> Located:
+    """The located content, widened to what a page of ``page_type`` holds."""
+    if page_type == "forum" and located.container is not None:
+        thread = _thread(chunks, located)
+        if thread is not None:
+            return thread
+    if page_type in ("listing", "collection"):
+        return _with_items(chunks, located)
+    return located
+
+
+def _shape(el: html.HtmlElement) -> tuple[str, str] | None:
+    """What makes elements alike: the tag and the class (None for an unmarked element)."""
+    label = " ".join((el.get("class") or "").split())
+    if not label:
+        return None
+    return (str(el.tag), label)
+
+
+def _alike(root: html.HtmlElement, el: html.HtmlElement) -> list[html.HtmlElement]:
+    """Elements of the page shaped like ``el``, none inside another."""
+    shape = _shape(el)
+    if shape is None:
+        return []
+    found: list[html.HtmlElement] = []
+    for other in root.iter(shape[0]):
+        if _shape(other) != shape:
+            continue
+        if found and _inside(other, found[-1]):
+            continue
+        found.append(other)
+    return found
+
+
+def _inside(el: html.HtmlElement, outer: html.HtmlElement) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent is outer:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _thread(chunks: list[Chunk], located: Located) -> Located | None:
+    """Every post shaped like the one locate chose, with its blocks in page order."""
+    chosen = located.container
+    assert chosen is not None
+    root = chosen.getroottree().getroot()
+    kept = {id(c) for c in located.chunks}
+    kept_size = sum(c.size for c in located.chunks)
+    el: html.HtmlElement | None = chosen
+    for _ in range(POST_LEVELS):
+        if el is None or el is root:
+            return None
+        posts = _alike(root, el)
+        if len(posts) >= MIN_POSTS:
+            picked = _post_chunks(chunks, posts)
+            total = sum(len(c.text) if c.type != "list" else c.size for c in picked)
+            if total >= MIN_POSTS * POST_CHARS and _keeps(picked, kept, kept_size):
+                return Located(chosen, picked)
+        el = el.getparent()
+    return None
+
+
+def _post_chunks(chunks: list[Chunk], posts: list[html.HtmlElement]) -> list[Chunk]:
+    """The chunks inside the posts, without their link rows."""
+    inside = set(posts)
+    picked: list[Chunk] = []
+    for chunk in chunks:
+        el: html.HtmlElement | None = chunk.el
+        while el is not None and el not in inside:
+            el = el.getparent()
+        if el is None:
+            continue
+        if chunk.type != "image" and _link_share(chunk) > POST_LINK_DENSITY:
+            continue
+        if chunk.type == "quote":
+            _drop_cite(chunk)
+        picked.append(chunk)
+    return picked
+
+
+def _drop_cite(chunk: Chunk) -> None:
+    """A quoted post opens with who wrote it and when (its <cite>); the quote is the words."""
+    cite = next(chunk.el.iter("cite"), None)
+    if cite is None:
+        return
+    head = norm_space(cite.text_content())
+    if head and chunk.text.startswith(head) and len(chunk.text) > len(head):
+        chunk.text = chunk.text[len(head) :].strip()
+        chunk.md = ""
+
+
+def _link_share(chunk: Chunk) -> float:
+    """Linked share of the chunk's text, measured on its element.
+
+    Locate counts a short block after a linked heading as a teaser (all link); in a thread
+    that is a short reply under its "Re: …" title, so the links are counted again here.
+    """
+    size = chunk.size
+    if not size:
+        return 0.0
+    linked = sum(len(a.text_content()) for a in chunk.el.iter("a"))
+    return min(linked / size, 1.0)
+
+
+def _keeps(picked: list[Chunk], kept: set[int], kept_size: int) -> bool:
+    """Does the thread hold (nearly) everything locate chose?  If not, the shape was wrong."""
+    held = sum(c.size for c in picked if id(c) in kept)
+    return held >= KEEP_SHARE * kept_size
+
+
+#: A list of items has at least this many, each with a link.
+MIN_ITEMS = 3
+#: Items carry text besides their link (a price, a date, a summary): a menu does not.
+ITEM_PLAIN_SHARE = 0.15
+#: The items are added when they hold this share of the text locate chose, or more.
+ITEMS_SHARE = 1.0
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
+
+
+class _Group:
+    """Sibling elements of one shape under one parent, and the chunks inside them."""
+
+    __slots__ = ("chunks", "items", "linked", "size")
+
+    def __init__(self) -> None:
+        self.items: set[html.HtmlElement] = set()
+        self.chunks: list[Chunk] = []
+        self.size = 0
+        self.linked = 0
+
+
+def _item_groups(chunks: list[Chunk]) -> list[_Group]:
+    """Every run of alike siblings (same parent, tag and class) with the chunks under them."""
+    groups: dict[tuple[int, tuple[str, str]], _Group] = {}
+    lists: list[_Group] = []
+    for chunk in chunks:
+        if chunk.type == "list" and len(chunk.items) >= MIN_ITEMS:
+            # A list is a run of items by itself; its items are not elements of their own.
+            group = _Group()
+            group.items.add(chunk.el)
+            group.chunks.append(chunk)
+            group.size = chunk.size
+            group.linked = min(sum(chunk.item_links), chunk.size)
+            lists.append(group)
+        el: html.HtmlElement | None = chunk.el
+        while el is not None:
+            parent = el.getparent()
+            if parent is None or el.tag in _CHROME_TAGS:
+                break
+            shape = _shape(el)
+            if shape is not None:
+                group = groups.setdefault((id(parent), shape), _Group())
+                group.items.add(el)
+                group.chunks.append(chunk)
+                group.size += chunk.size
+                group.linked += min(int(_link_share(chunk) * chunk.size), chunk.size)
+            el = parent
+    return lists + [g for g in groups.values() if len(g.items) >= MIN_ITEMS]
+
+
+def _in_chrome(el: html.HtmlElement) -> bool:
+    return any(a.tag in _CHROME_TAGS for a in el.iterancestors())
+
+
+def _with_items(chunks: list[Chunk], located: Located) -> Located:
+    """The located text plus the largest list of items (cards, rows) on the page."""
+    best: _Group | None = None
+    for group in _item_groups(chunks):
+        if group.size - group.linked < ITEM_PLAIN_SHARE * group.size:
+            continue
+        if best is None or group.size > best.size:
+            best = group
+    if best is None or _in_chrome(next(iter(best.items))):
+        return located
+    found = sum(c.size for c in located.chunks)
+    if best.size < ITEMS_SHARE * found:
+        return located
+    keep = {id(c) for c in located.chunks} | {id(c) for c in best.chunks}
+    return Located(located.container, [c for c in chunks if id(c) in keep])

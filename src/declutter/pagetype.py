@@ -1,0 +1,370 @@
+"""What kind of page this is: article, forum, product, collection, listing, documentation, service.
+
+Decided from signals any page has, read in one pass over the untouched tree: schema.org types
+(JSON-LD and microdata), ``og:type``, the words of class and id names (``cart``, ``price``,
+``username``, ``toc``…), code blocks, prices in the text, link share, and generic words in the
+URL's path (``/docs/``, ``/forum/``, ``/product/``).  Every type collects points from its cues;
+the best type wins when it has enough of them, else the page is an article.  The cues that
+decided are kept as the reason shown under ``--explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml import html
+
+from .model import PageType
+
+PAGE_TYPES: tuple[PageType, ...] = (
+    "article", "forum", "product", "collection", "listing", "documentation", "service",
+)  # fmt: skip
+
+_LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:[^"]*[/:])?(\w+)"')
+_WORD = re.compile(r"[a-z]+")
+# A dollar sign is a price only before a figure (scripts left in the text use "$(" too); the
+# other currency signs are counted wherever they stand, which is far cheaper than a full scan.
+_DOLLARS = re.compile(r"\$ ?\d")
+_CURRENCY_SIGNS = "€£¥₹"
+#: Site generators made for documentation.
+_DOCS_GENERATOR = re.compile(
+    r"sphinx|mkdocs|docusaurus|mdbook|gitbook|vitepress|vuepress|docfx|rustdoc|hugo-book|antora|"
+    r"starlight|nextra|docsy|jsdoc|doxygen|javadoc",
+    re.IGNORECASE,
+)
+
+#: Words of class and id names, by the cue they are evidence of.
+_NAME_CUES = {
+    "cart": "cart", "basket": "cart", "checkout": "cart", "quantity": "cart", "qty": "cart",
+    "price": "price", "prices": "price", "pricing": "pricing",
+    "review": "review", "reviews": "review", "rating": "review", "stars": "review",
+    "product": "product", "products": "product", "sku": "product", "variant": "product",
+    "swatch": "product", "zoom": "product", "gallery": "product",
+    "filter": "filter", "filters": "filter", "facet": "filter", "facets": "filter",
+    "sort": "filter", "sorting": "filter", "pagination": "pager", "pager": "pager",
+    "username": "poster", "avatar": "poster", "topic": "thread", "thread": "thread",
+    "reply": "thread", "replies": "thread", "quote": "thread", "posts": "thread",
+    "postbody": "thread", "answer": "thread", "answers": "thread", "vote": "thread",
+    "votes": "thread", "upvote": "thread",
+    "toc": "docs", "highlight": "docs", "docs": "docs", "sphinx": "docs", "sphinxsidebar": "docs",
+    "headerlink": "docs", "admonition": "docs", "reference": "docs", "api": "docs",
+    "hero": "service", "cta": "service", "accordion": "service", "testimonial": "service",
+    "testimonials": "service", "plans": "pricing", "plan": "pricing",
+    "card": "card", "cards": "card", "tile": "card", "tiles": "card", "teaser": "card",
+    "listing": "card", "results": "card", "result": "card",
+    "comment": "comment", "comments": "comment", "respond": "comment", "disqus": "comment",
+    "author": "byline", "byline": "byline", "share": "byline", "blog": "byline",
+}  # fmt: skip
+#: schema.org types (JSON-LD or microdata) and the type of page each one marks.
+_SCHEMA = {
+    "Product": "product", "Offer": "product", "AggregateOffer": "product",
+    "ProductGroup": "product", "IndividualProduct": "product",
+    "QAPage": "forum", "DiscussionForumPosting": "forum",
+    "TechArticle": "documentation", "APIReference": "documentation",
+    "SoftwareSourceCode": "documentation",
+    "CollectionPage": "collection", "ItemList": "listing", "SearchResultsPage": "listing",
+    "Service": "service", "FAQPage": "service", "ProfessionalService": "service",
+    "LocalBusiness": "service", "Course": "service", "EducationalOccupationalProgram": "service",
+    "Article": "article", "NewsArticle": "article", "BlogPosting": "article",
+    "Report": "article", "ReportageNewsArticle": "article", "OpinionNewsArticle": "article",
+    "Recipe": "article", "HowTo": "article",
+}  # fmt: skip
+#: Types that also appear on pages of other kinds (an FAQ block under an article, the
+#: publisher as a LocalBusiness) count for less.
+_SCHEMA_WEIGHT = {
+    "FAQPage": 1.0, "LocalBusiness": 0.5, "ProfessionalService": 1.0, "Course": 1.5,
+    "ItemList": 1.5, "Offer": 2.0, "Article": 2.0, "NewsArticle": 2.0, "BlogPosting": 2.0,
+    "Report": 2.0, "ReportageNewsArticle": 2.0, "OpinionNewsArticle": 2.0, "Recipe": 2.0,
+    "HowTo": 2.0,
+}  # fmt: skip
+#: Generic words of a URL path, by the type they suggest.
+_PATH_CUES = {
+    "docs": "documentation", "doc": "documentation", "documentation": "documentation",
+    "manual": "documentation", "reference": "documentation", "api": "documentation",
+    "guide": "documentation", "tutorial": "documentation", "handbook": "documentation",
+    "forum": "forum", "forums": "forum", "t": "forum", "thread": "forum", "threads": "forum",
+    "topic": "forum", "topics": "forum", "questions": "forum", "discussion": "forum",
+    "community": "forum", "viewtopic": "forum", "showthread": "forum",
+    "product": "product", "products": "product", "p": "product", "item": "product",
+    "dp": "product", "shop": "product",
+    "collections": "collection", "collection": "collection", "category": "collection",
+    "categories": "collection", "catalog": "collection", "c": "collection",
+    "news": "listing", "events": "listing", "courses": "listing", "programs": "listing",
+    "search": "listing", "jobs": "listing", "directory": "listing",
+    "services": "service", "service": "service", "pricing": "service", "solutions": "service",
+    "features": "service", "contact": "service", "about": "service",
+    "blog": "article", "article": "article", "articles": "article", "story": "article",
+    "post": "article", "posts": "article", "blogs": "article", "recipes": "article",
+    "recipe": "article", "learn": "article", "resources": "article", "insights": "article",
+}  # fmt: skip
+#: The first label of a host name, by the type of site it names.
+_HOST_CUES = {
+    "docs": "documentation", "doc": "documentation", "developer": "documentation",
+    "developers": "documentation", "wiki": "documentation", "learn": "documentation",
+    "forum": "forum", "forums": "forum", "community": "forum", "discuss": "forum",
+    "discussion": "forum", "bbs": "forum", "board": "forum", "boards": "forum",
+    "shop": "product", "store": "product",
+}  # fmt: skip
+#: Points a type must reach before it displaces the default (article).
+MIN_POINTS = 2.0
+
+
+@dataclass
+class Signals:
+    """What one pass over the page found; cheap to compute, enough to decide the type."""
+
+    schema: set[str] = field(default_factory=set)
+    og_type: str = ""
+    path: tuple[str, ...] = ()
+    names: Counter[str] = field(default_factory=Counter)
+    pre: int = 0
+    code_chars: int = 0
+    times: int = 0
+    articles: int = 0
+    prices: int = 0
+    text_chars: int = 0
+    link_chars: int = 0
+    cart_buttons: int = 0
+    generator: str = ""
+    #: The URL is a site's root (a landing page).
+    home: bool = False
+
+
+def url_words(url: str | None) -> tuple[str, ...]:
+    """The path segments of a URL, lower case, split on punctuation."""
+    if not url:
+        return ()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ()
+    host = parts.hostname or ""
+    words = [w for seg in parts.path.lower().split("/") for w in re.split(r"[-_.]", seg) if w]
+    labels = host.split(".")
+    head = labels[0] if len(labels) >= 2 and labels[0] != "www" else ""
+    return ((f"host:{head}",) if head else ()) + tuple(words[:12])
+
+
+_CART_TEXT = re.compile(
+    r"add to (?:cart|bag|basket)|in (?:den )?warenkorb|ajouter au panier|in winkelwagen|"
+    r"añadir al carrito|aggiungi al carrello|buy now|add to trolley",
+    re.IGNORECASE,
+)
+
+
+def read_signals(root: html.HtmlElement, url: str | None) -> Signals:
+    """Collect the signals of an HTML page in one pass (before the tree is stripped)."""
+    words = url_words(url)
+    sig = Signals(path=words, home=bool(url) and not any(":" not in w for w in words))
+    names = sig.names
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "script":
+            kind = (el.get("type") or "").lower()
+            if "ld+json" in kind and el.text:
+                sig.schema.update(_LD_TYPE.findall(el.text))
+            continue
+        if tag == "meta":
+            key = (el.get("property") or el.get("name") or "").lower()
+            if key == "og:type":
+                sig.og_type = (el.get("content") or "").strip().lower()
+            elif key == "generator":
+                found = _DOCS_GENERATOR.search(el.get("content") or "")
+                sig.generator = found.group(0).lower() if found else sig.generator
+            continue
+        if tag == "pre":
+            sig.pre += 1
+            sig.code_chars += len(el.text_content())
+        elif tag == "time":
+            sig.times += 1
+        elif tag == "article":
+            sig.articles += 1
+        elif tag in ("button", "input") or (tag == "a" and el.get("role") == "button"):
+            label = el.text_content() if tag != "input" else el.get("value") or ""
+            if len(label) < 40 and _CART_TEXT.search(label):
+                sig.cart_buttons += 1
+        itemtype = el.get("itemtype")
+        if itemtype:
+            sig.schema.update(t.rsplit("/", 1)[-1] for t in itemtype.split())
+        label = el.get("class")
+        ident = el.get("id")
+        if label or ident:
+            text = f"{label or ''} {ident or ''}".lower()
+            for word in set(_WORD.findall(text)):
+                cue = _NAME_CUES.get(word)
+                if cue:
+                    names[cue] += 1
+    body = root.find("body")
+    if body is not None:
+        text = body.text_content()
+        sig.text_chars = len(text)
+        sig.prices = len(_DOLLARS.findall(text)) + sum(text.count(c) for c in _CURRENCY_SIGNS)
+        sig.link_chars = sum(len(a.text_content()) for a in body.iter("a"))
+    return sig
+
+
+class _Points:
+    """Points per type, and the cues that earned them (the reason)."""
+
+    def __init__(self) -> None:
+        self.points: dict[str, float] = dict.fromkeys(PAGE_TYPES, 0.0)
+        self.why: dict[str, list[str]] = {t: [] for t in PAGE_TYPES}
+
+    def add(self, kind: str, points: float, why: str) -> None:
+        self.points[kind] += points
+        self.why[kind].append(why)
+
+    def best(self) -> tuple[PageType, str]:
+        kind = max(PAGE_TYPES, key=lambda t: self.points[t])
+        if kind == "article" or self.points[kind] < MIN_POINTS:
+            reasons = self.why["article"] or ["no stronger cue"]
+            return "article", "; ".join(reasons)
+        return kind, "; ".join(self.why[kind])
+
+
+def _schema_points(sig: Signals, pts: _Points) -> None:
+    hits: dict[str, list[str]] = {}
+    for name in sorted(sig.schema):
+        kind = _SCHEMA.get(name)
+        if kind:
+            hits.setdefault(kind, []).append(name)
+    for kind, names in hits.items():
+        weight = max(_SCHEMA_WEIGHT.get(n, 2.5) for n in names)
+        pts.add(kind, weight, "schema.org " + "/".join(names))
+    og = sig.og_type
+    if og.startswith("product"):
+        pts.add("product", 1.5, f"og:type {og}")
+    elif og == "article":
+        pts.add("article", 1.0, "og:type article")
+
+
+def _path_points(sig: Signals, pts: _Points) -> None:
+    if sig.home:
+        pts.add("service", 1.0, "a site's home page")
+    seen: set[str] = set()
+    for word in sig.path:
+        if word.startswith("host:"):
+            kind = _HOST_CUES.get(word[5:])
+            if kind:
+                pts.add(kind, 1.0, f"host name '{word[5:]}'")
+            continue
+        kind = _PATH_CUES.get(word)
+        if kind and kind not in seen:
+            seen.add(kind)
+            pts.add(kind, 1.0, f"URL path '{word}'")
+
+
+def _shop_points(sig: Signals, pts: _Points) -> None:
+    names = sig.names
+    cues = []
+    if sig.cart_buttons:
+        cues.append("add-to-cart button")
+    if names["cart"] >= 2:
+        cues.append("cart")
+    if names["price"] >= 2 or sig.prices >= 10:
+        cues.append(f"prices ({sig.prices})")
+    if names["product"] >= 3 or names["review"] >= 3:
+        cues.append("product/review marks")
+    if len(cues) < 2:
+        return
+    # Prices and product names alone are a buying guide as often as a shop.
+    weight = 1.0 if sig.cart_buttons or names["cart"] >= 2 else 0.0
+    many = names["filter"] >= 2 or sig.prices >= 40
+    if many:
+        cues.append("filters" if names["filter"] >= 2 else "many items")
+    pts.add("collection" if many else "product", weight + 0.5 * len(cues), ", ".join(cues))
+
+
+def _thread_points(sig: Signals, pts: _Points) -> None:
+    names = sig.names
+    if names["thread"] >= 3:
+        pts.add("forum", 1.5 if names["thread"] >= 8 else 1.0, "posts/replies")
+    if names["poster"] >= 3:
+        pts.add("forum", 1.0, "user names/avatars")
+    if sig.times >= 3:
+        pts.add("forum", 0.5, f"{sig.times} timestamps")
+    if names["comment"] >= 3:
+        # Reader comments under an article look like a thread; they are not the page.
+        pts.add("forum", -1.0, "comment section")
+
+
+def _docs_points(sig: Signals, pts: _Points) -> None:
+    if sig.pre >= 2:
+        pts.add("documentation", 1.5 if sig.pre >= 5 else 1.0, f"{sig.pre} code blocks")
+    if sig.names["docs"] >= 2:
+        pts.add("documentation", 1.0, "toc/api names")
+    if sig.generator:
+        pts.add("documentation", 1.5, f"generator {sig.generator}")
+
+
+def _article_points(sig: Signals, pts: _Points) -> None:
+    if sig.names["byline"] >= 2:
+        pts.add("article", 0.5, "author/share marks")
+    if sig.articles == 1:
+        pts.add("article", 0.5, "one <article>")
+    if sig.times:
+        pts.add("article", 0.5, "a date")
+
+
+def _page_points(sig: Signals, pts: _Points) -> None:
+    """Service pages and listings: what a page without an article's marks is made of."""
+    names = sig.names
+    if not pts.points["article"]:
+        pts.add("service", 1.0, "no date, author or article markup")
+    if names["service"] >= 2:
+        pts.add("service", 1.5 if names["service"] >= 4 else 1.0, "hero/cta/accordion sections")
+    if names["pricing"]:
+        pts.add("service", 0.5, "pricing/plans")
+    if sig.link_chars > 0.3 * max(sig.text_chars, 1):
+        pts.add("listing", 1.0, "mostly links")
+    if sig.articles >= 3:
+        pts.add("listing", 1.0, f"{sig.articles} <article> items")
+    if names["card"] >= 5:
+        pts.add("listing", 0.5, "cards")
+    if names["pager"]:
+        pts.add("listing", 0.5, "pagination")
+
+
+def decide(sig: Signals) -> tuple[PageType, str]:
+    """The page type and the cues that decided it."""
+    pts = _Points()
+    _schema_points(sig, pts)
+    _path_points(sig, pts)
+    _shop_points(sig, pts)
+    _thread_points(sig, pts)
+    _docs_points(sig, pts)
+    _article_points(sig, pts)
+    _page_points(sig, pts)
+    return pts.best()
+
+
+def page_type(root: html.HtmlElement, url: str | None) -> tuple[PageType, str]:
+    """Decide the type of an HTML page (call before the tree is stripped)."""
+    return decide(read_signals(root, url))
+
+
+_TEXT_CART = re.compile(r"^\W*(?:" + _CART_TEXT.pattern + r")\W*$", re.IGNORECASE | re.MULTILINE)
+_TEXT_THREAD = re.compile(
+    r"^\W*(?:reply|quote|report|share|permalink|\d+ (?:replies|answers|votes))\W*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def text_page_type(text: str, url: str | None) -> tuple[PageType, str]:
+    """The type of a page already flattened to text: URL words, buy buttons, thread actions."""
+    sig = Signals(path=url_words(url))
+    sig.cart_buttons = len(_TEXT_CART.findall(text))
+    sig.prices = len(_DOLLARS.findall(text)) + sum(text.count(c) for c in _CURRENCY_SIGNS)
+    sig.names["thread"] = len(_TEXT_THREAD.findall(text))
+    sig.pre = text.count("\n```") // 2
+    pts = _Points()
+    _path_points(sig, pts)
+    _shop_points(sig, pts)
+    _thread_points(sig, pts)
+    _docs_points(sig, pts)
+    return pts.best()

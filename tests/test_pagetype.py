@@ -1,0 +1,136 @@
+"""Page types: the decision, its reason under --explain, and what each type keeps as content.
+
+Fixtures in tests/fixtures/pagetype/ are small hand-written pages, one per type;
+``cases.json`` gives each its URL and type.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import declutter
+from declutter.html.parse import parse_html
+from declutter.html.widen import reveal_noscript
+from declutter.options import Options
+from declutter.pagetype import PAGE_TYPES, text_page_type, url_words
+from declutter.schema import article_schema
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pagetype"
+CASES: dict[str, dict[str, str]] = json.loads((FIXTURES / "cases.json").read_text())
+
+
+def _extract(name: str, *, explain: bool = False) -> declutter.Article:
+    case = CASES[name]
+    data = (FIXTURES / name).read_bytes()
+    return declutter.extract(data, url=case["url"], options=Options(explain=explain))
+
+
+@pytest.mark.parametrize("name", sorted(CASES), ids=lambda n: n.removesuffix(".html"))
+def test_page_type_of_each_fixture(name: str) -> None:
+    article = _extract(name)
+    assert article.page_type == CASES[name]["type"]
+    assert article.page_type in PAGE_TYPES
+
+
+@pytest.mark.parametrize("name", sorted(CASES), ids=lambda n: n.removesuffix(".html"))
+def test_record_with_page_type_is_valid(name: str) -> None:
+    validator = jsonschema.Draft202012Validator(article_schema())
+    plain = _extract(name).to_dict()
+    explained = _extract(name, explain=True).to_dict(explain=True)
+    validator.validate(plain)
+    validator.validate(explained)
+    assert plain["page_type"] == CASES[name]["type"]
+    assert "page_type_reason" not in plain
+    assert explained["page_type_reason"]
+
+
+def test_explain_names_the_cues() -> None:
+    reason = _extract("product.html", explain=True).page_type_reason or ""
+    assert "Product" in reason
+    assert "add-to-cart" in reason
+    assert "code blocks" in (_extract("documentation.html", explain=True).page_type_reason or "")
+
+
+def test_explain_in_the_cli_json(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from declutter.cli import app
+
+    page = tmp_path / "page.html"
+    page.write_bytes((FIXTURES / "documentation.html").read_bytes())
+    result = CliRunner().invoke(app, [str(page), "--explain", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["page_type"] == "documentation"
+    assert "generator sphinx" in record["page_type_reason"]
+
+
+def test_forum_thread_is_every_post_in_order() -> None:
+    text = _extract("forum.html").text
+    first = text.find("My favourite mug has a hairline crack")
+    second = text.find("No household glue is food safe")
+    third = text.find("look up kintsugi")
+    assert -1 < first < second < third
+    assert "Keep it for pens or plants" in text
+    for chrome in ("Report", "Forum rules", "Older", "Log in"):
+        assert chrome not in text
+
+
+def test_reader_comments_under_an_article_stay_out() -> None:
+    article = _extract("article.html")
+    assert article.page_type == "article"
+    assert "oxbow lake is left behind" in article.text
+    assert "Great explanation" not in article.text
+    assert "Danube delta" not in article.text
+
+
+def test_noscript_copy_of_an_app_page_is_read() -> None:
+    posts = "".join(
+        f'<div class="crawler-post"><span class="username">user{i}</span>'
+        f"<p>Reply number {i}: the cable was loose, and reseating it fixed the fault for good."
+        " I checked it twice with a meter before closing the case again.</p></div>"
+        for i in range(6)
+    )
+    page = (
+        "<html><head><title>Loose cable</title></head><body>"
+        '<div id="app">Loading…</div><script>boot()</script>'
+        f"<noscript>{posts}</noscript></body></html>"
+    )
+    tree = parse_html(page)
+    assert reveal_noscript(tree)
+    assert not list(tree.iter("noscript"))
+    text = declutter.extract(page, url="https://forum.example/t/loose-cable/1").text
+    assert "Reply number 0" in text and "Reply number 5" in text
+
+
+def test_a_small_noscript_stays_hidden() -> None:
+    tree = parse_html(
+        "<html><body><p>" + "Visible prose of the page. " * 40 + "</p>"
+        "<noscript><p>" + "Please enable JavaScript to use the comments. " * 12 + "</p>"
+        "</noscript></body></html>"
+    )
+    assert not reveal_noscript(tree)
+
+
+def test_url_words_are_generic_path_segments() -> None:
+    assert url_words("https://docs.example.org/en/latest/api_reference.html") == (
+        "host:docs", "en", "latest", "api", "reference", "html",
+    )  # fmt: skip
+    assert url_words(None) == ()
+    assert url_words("https://www.example.org/") == ()
+
+
+def test_text_scrape_types() -> None:
+    shop = "Trail Flask\n\n$29.00\n\nAdd to cart\n\nFree shipping over $50\n\n$12.00 $14.00\n"
+    kind, reason = text_page_type(shop * 3, "https://outdoor.example/products/trail-flask")
+    assert kind == "product", reason
+    prose = "A river that runs across a flat plain rarely stays straight for long.\n\n" * 5
+    assert text_page_type(prose, None)[0] == "article"
+    thread = "Question about glue\n\nReply\n\nQuote\n\nAnswer text here.\n\nReply\n\nQuote\n"
+    assert text_page_type(thread * 2, "https://forum.example/t/glue/1")[0] == "forum"
+    scrape = declutter.extract(prose, input="text")
+    assert scrape.page_type == "article"
