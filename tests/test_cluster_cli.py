@@ -187,6 +187,19 @@ def test_warc_files_are_tasks_writing_shards(
     assert _prefix_count(scheduler, "process_shard") == before
 
 
+def test_a_large_warc_is_read_as_byte_ranges(
+    warcs: list[Path], scheduler: str, tmp_path: Path
+) -> None:
+    code, local = lines(str(warcs[0]), "-j", "2", "--no-learn")
+    out = tmp_path / "clean"
+    args = [str(warcs[0]), "-o", f"{out}/", "--cluster", scheduler, "--no-learn"]
+    assert lines(*args, "--split-warc", "100k")[0] == code == 0
+    parts = sorted(out.iterdir())
+    assert len(parts) >= 3 and parts[0].name == "one.part0000.jsonl.gz"
+    records = b"".join(gzip.decompress(p.read_bytes()) for p in parts).decode().splitlines()
+    assert records == local
+
+
 def test_slow_page_times_out_on_the_cluster_and_the_others_complete(
     scheduler: str, tmp_path: Path
 ) -> None:

@@ -60,6 +60,7 @@ from .cli_options import (
     ReportOpt,
     ResumeOpt,
     RetriesOpt,
+    SplitWarcOpt,
     TimeoutOpt,
     UnorderedOpt,
     UrlsOpt,
@@ -130,12 +131,13 @@ def declutter(
     per_host: PerHostOpt = 2,
     user_agent: UserAgentOpt = None,
     cluster: ClusterOpt = None,
+    split_warc: SplitWarcOpt = "256M",
     version: VersionOpt = None,
 ) -> None:
     """Turn scraped web pages into clean articles (Markdown, JSON, JSON Lines or text)."""
     items, url_lists = list(inputs or []), list(urls or [])
     _check_inputs(items, url_lists)
-    max_b = _max_bytes(max_bytes)
+    max_b = _size("--max-bytes", max_bytes)
     fetch_cfg = _fetch_config(fetch_timeout, max_redirects, retries, per_host, user_agent, max_b)
     options = Options(mode=mode.value, explain=explain)
     fmt = format.value
@@ -162,6 +164,7 @@ def declutter(
         learn_sites=learn,
         fetch=fetch_cfg,
         cluster=_cluster(cluster),
+        warc_split=_size("--split-warc", split_warc) or 1,
     )
     summary = _run(cfg, quiet)
     _report(summary, report)
@@ -184,11 +187,11 @@ def _check_inputs(items: list[str], url_lists: list[str]) -> None:
             raise _usage(f"--urls {lst}: no such file")
 
 
-def _max_bytes(value: str | None) -> int | None:
+def _size(option: str, value: str | None) -> int | None:
     try:
         return parse_size(value)
     except typer.BadParameter as exc:
-        raise _usage(f"--max-bytes: {exc}") from None
+        raise _usage(f"{option}: {exc}") from None
 
 
 def _fetch_config(

@@ -152,6 +152,14 @@ ClusterOpt = Annotated[
         show_default=False,
     ),
 ]
+SplitWarcOpt = Annotated[
+    str,
+    typer.Option(
+        "--split-warc",
+        help="On a cluster, read gzip WARC files larger than this as byte ranges, one task "
+        "and one shard (NAME.partNNNN.jsonl.gz) each.",
+    ),
+]
 VersionOpt = Annotated[
     bool | None,
     typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),

@@ -53,6 +53,8 @@ class Job:
     grouped: bool = False
     #: A whole WARC file for one cluster task: read, extracted and written by the worker.
     shard: bool = False
+    #: The byte range of a large WARC file this shard reads (None: all of it).
+    span: tuple[int, int] | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         state = [getattr(self, f) for f in self.__slots__]
@@ -187,3 +189,5 @@ class BatchConfig:
     inline: bool = False
     #: A Dask scheduler address, or ``local:N``: run the batch there instead of local workers.
     cluster: str | None = None
+    #: On a cluster, gzip WARC files larger than this are read as byte ranges, a task each.
+    warc_split: int = 256 << 20

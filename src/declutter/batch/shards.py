@@ -29,24 +29,31 @@ class ShardSpec:
     learn: bool = True
 
 
-def shard_name(rel: str, fmt: Format) -> str:
-    """``crawl/a.warc.gz`` → ``crawl/a.jsonl.gz``; JSON shards are JSON Lines, text gzipped."""
+def shard_name(rel: str, fmt: Format, part: int | None = None) -> str:
+    """``crawl/a.warc.gz`` → ``crawl/a.jsonl.gz`` (``a.part0002.jsonl.gz`` for a byte range).
+
+    JSON shards are JSON Lines; text formats are gzipped.
+    """
     low = rel.lower()
     for suffix in _ARCHIVE_SUFFIXES:
         if low.endswith(suffix):
             rel = rel[: -len(suffix)]
             break
+    if part is not None:
+        rel += f".part{part:04d}"
     if fmt == "parquet":
         return rel + EXTENSIONS["parquet"]
     return rel + EXTENSIONS["jsonl" if fmt == "json" else fmt] + ".gz"
 
 
-def archive_jobs(path: str, max_bytes: int | None, first: int = 0) -> Iterator[tuple[Job, str]]:
+def archive_jobs(
+    path: str, max_bytes: int | None, first: int = 0, span: tuple[int, int] | None = None
+) -> Iterator[tuple[Job, str]]:
     """One job per page of an archive (numbered from ``first``), with the page's file stem."""
     from .warc import iter_warc
 
     index = first
-    for rec in iter_warc(path, max_bytes=max_bytes):
+    for rec in iter_warc(path, max_bytes=max_bytes, span=span):
         host = (rec.site or "page").replace("/", "_")
         job = Job(
             index,
@@ -73,7 +80,7 @@ def process_shard(job: Job, settings: Settings, spec: ShardSpec) -> Outcome:
     parts: list[Outcome] = []
     dropped = [0]
     try:
-        for outcome in _in_order(job.path, settings, spec, dropped):
+        for outcome in _in_order(job.path, job.span, settings, spec, dropped):
             if writer is None:
                 parts.append(outcome)
                 continue
@@ -92,7 +99,11 @@ def process_shard(job: Job, settings: Settings, spec: ShardSpec) -> Outcome:
 
 
 def _in_order(
-    path: str, settings: Settings, spec: ShardSpec, dropped: list[int]
+    path: str,
+    span: tuple[int, int] | None,
+    settings: Settings,
+    spec: ShardSpec,
+    dropped: list[int],
 ) -> Iterator[Outcome]:
     """The archive's outcomes in order, after the archive's own site learning."""
     from .sitelearn import SiteLearner
@@ -100,7 +111,7 @@ def _in_order(
     learner = SiteLearner(explain=spec.explain) if spec.learn else None
     pending: dict[int, Outcome] = {}
     following = 0
-    for page, _stem in archive_jobs(path, settings.max_bytes):
+    for page, _stem in archive_jobs(path, settings.max_bytes, span=span):
         outcome = process_job(page, settings)
         if learner is None:
             yield outcome

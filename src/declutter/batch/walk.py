@@ -133,8 +133,15 @@ def _archive(cfg: BatchConfig, path: str, rel: str, index: int) -> Iterator[Job]
     from .shards import archive_jobs, shard_name
 
     if cfg.cluster:
-        out = os.path.join(cfg.out_dir, shard_name(rel, cfg.format)) if cfg.out_dir else None
-        yield Job(index, path, path=os.path.abspath(path), out=out, shard=True)
+        from .warc import byte_ranges
+
+        ranges = byte_ranges(path, cfg.warc_split)
+        spans: list[tuple[int, int] | None] = list(ranges) if ranges else [None]
+        for part, span in enumerate(spans):
+            name = shard_name(rel, cfg.format, part if span is not None else None)
+            out = os.path.join(cfg.out_dir, name) if cfg.out_dir else None
+            full = os.path.abspath(path)
+            yield Job(index + part, path, path=full, out=out, shard=True, span=span)
         return
     stem = rel[:-3] if rel.endswith(".gz") else rel
     for job, name in archive_jobs(path, cfg.max_bytes, index):

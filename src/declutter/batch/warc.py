@@ -78,11 +78,16 @@ def reader_name(path: str | Path) -> str:
 
 
 def iter_warc(
-    path: str | Path, *, max_bytes: int | None = None, reader: str | None = None
+    path: str | Path,
+    *,
+    max_bytes: int | None = None,
+    reader: str | None = None,
+    span: tuple[int, int] | None = None,
 ) -> Iterator[WarcPage]:
     """The pages of an archive, in archive order.  A corrupt archive ends with an error page.
 
-    ``reader`` ("fastwarc" or "warcio") overrides the choice of :func:`reader_name`.
+    ``reader`` ("fastwarc" or "warcio") overrides the choice of :func:`reader_name`.  ``span``
+    (from :func:`byte_ranges`) reads only the records that start in that byte range.
     """
     path = Path(path)
     position = 0
@@ -90,7 +95,7 @@ def iter_warc(
         head = _head(path)
         if not head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://")):
             raise _Corrupt("no WARC or ARC header at the start")
-        for response in _responses(path, reader or reader_name(path)):
+        for response in _responses(path, reader or reader_name(path), span):
             ctype, charset = _content_type(response.content_type)
             if ctype is not None and not ctype.startswith(PAGE_TYPES):
                 continue
@@ -133,17 +138,19 @@ def _broken(path: Path, position: int, message: str) -> WarcPage:
     return WarcPage(position, f"{path}#{position}", None, None, None, None, error=error)
 
 
-def _responses(path: Path, reader: str) -> Iterator[_Response]:
-    if reader == "fastwarc":
-        yield from _fastwarc_responses(path)
+def _responses(path: Path, reader: str, span: tuple[int, int] | None) -> Iterator[_Response]:
+    if reader == "fastwarc" or span is not None:
+        yield from _fastwarc_responses(path, span)
     else:
         yield from _warcio_responses(path)
 
 
-def _fastwarc_responses(path: Path) -> Iterator[_Response]:
+def _fastwarc_responses(path: Path, span: tuple[int, int] | None) -> Iterator[_Response]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     with path.open("rb") as stream:
+        if span is not None and span[0] > 0 and not _seek_member(stream, span[0]):
+            return
         records = ArchiveIterator(
             stream,
             record_types=WarcRecordType.response,
@@ -152,6 +159,8 @@ def _fastwarc_responses(path: Path) -> Iterator[_Response]:
             fsspec_args=False,
         )
         for record in records:
+            if span is not None and record.stream_pos >= span[1]:
+                return  # the next range's first record
             headers = record.headers
             http = record.http_headers if record.is_http else None
             status = getattr(http, "status_code", None) if http is not None else None
@@ -186,6 +195,69 @@ def _warcio_responses(path: Path) -> Iterator[_Response]:
                 )
         except ArchiveLoadFailed as exc:
             raise _Corrupt(str(exc)) from None
+
+
+def byte_ranges(path: str | Path, size: int) -> list[tuple[int, int]] | None:
+    """Ranges of about ``size`` bytes for a large gzip WARC file, each one task on a cluster.
+
+    Only a file compressed record by record (as crawlers write them) can be cut: each gzip
+    member then starts a record, and a range holds the records that start in it.  None when the
+    file is small, not gzip, compressed as a whole, or FastWARC is missing.
+    """
+    path = Path(path)
+    total = path.stat().st_size
+    if total <= size or not path.name.lower().endswith(".gz") or reader_name(path) != "fastwarc":
+        return None
+    if not _member_per_record(path):
+        return None
+    n = -(-total // size)
+    step = -(-total // n)
+    return [(i * step, min(total, (i + 1) * step)) for i in range(n)]
+
+
+def _member_per_record(path: Path, limit: int = 64 << 20) -> bool:
+    """True when the first gzip member ends early and another follows it."""
+    inflate = zlib.decompressobj(wbits=31)
+    with path.open("rb") as f:
+        read = 0
+        while read < limit and not inflate.eof:
+            chunk = f.read(1 << 16)
+            if not chunk:
+                return False
+            read += len(chunk)
+            inflate.decompress(chunk, 1 << 20)  # output capped: only the member's end matters
+        if not inflate.eof:
+            return False
+        return (inflate.unused_data + f.read(2))[:2] == b"\x1f\x8b"
+
+
+def _seek_member(stream: Any, start: int) -> bool:
+    """Move ``stream`` to the first gzip member at or after ``start`` that begins a record."""
+    stream.seek(start)
+    offset = start
+    window = b""
+    while True:
+        chunk = stream.read(1 << 20)
+        if not chunk:
+            return False
+        window += chunk
+        at = 0
+        while (found := window.find(b"\x1f\x8b\x08", at)) >= 0:
+            if _starts_record(window[found : found + (1 << 16)]):
+                stream.seek(offset + found)
+                return True
+            at = found + 1
+        keep = min(len(window), 2)  # a magic number cut between two reads
+        offset += len(window) - keep
+        window = window[-keep:]
+
+
+def _starts_record(data: bytes) -> bool:
+    try:
+        head = zlib.decompressobj(wbits=31).decompress(data, 16)
+    except zlib.error:
+        return False
+    return head.startswith(b"WARC/")
 
 
 def _unbracket(url: str | None) -> str | None:
