@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..model import Block, Removed
+from .titlelearn import TitleLearner
 
 if TYPE_CHECKING:
     from .jobs import Job, Outcome
@@ -75,6 +76,7 @@ class SiteLearner:
         self.dropped = 0
         self._last_site: str | None = None
         self._last_grouped = False
+        self.titles = TitleLearner()  # the site's name on its headlines, learnt alike
 
     # -- bookkeeping of the input stream -----------------------------------------------------
 
@@ -103,6 +105,7 @@ class SiteLearner:
         """Take one outcome; return the outcomes that are now final (possibly none)."""
         if outcome.site is None or outcome.site not in self.sites:
             return [outcome]
+        self.titles.observe(outcome)
         site = self.sites[outcome.site]
         site.outstanding = max(0, site.outstanding - 1)
         if outcome.status == "skipped":
@@ -153,6 +156,7 @@ class SiteLearner:
         return [self._apply(site, o) for o in held]
 
     def _apply(self, site: _Site, outcome: Outcome) -> Outcome:
+        outcome = self.titles.apply(outcome)
         article = outcome.article
         if not site.template or article is None or not article.blocks:
             return outcome

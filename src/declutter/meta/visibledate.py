@@ -111,9 +111,10 @@ def _candidate(el: html.HtmlElement) -> tuple[date | datetime, bool] | None:
         return None
     context = text
     parent = el.getparent()
-    if parent is not None and len(context) < 40:
-        context = _own_text(parent)[:MAX_TEXT] or context
-    return value, bool(_UPDATED.search(context)) and not _PUBLISHED.search(text)
+    if parent is not None and len(text) < 40 and not _UPDATED.search(text):
+        # A bare date whose label sits in the parent ("Updated <span>March 5</span>").
+        context = _own_text(parent)[:MAX_TEXT] or text
+    return value, bool(_UPDATED.search(context)) and not _PUBLISHED.search(context)
 
 
 def around(
