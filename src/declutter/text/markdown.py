@@ -49,8 +49,31 @@ def parse_markdown(text: str) -> tuple[list[Piece], list[Removed]]:
         text = _DEEP_LINE.sub(lambda m: _CONTAINER_PREFIX.sub("", m.group(0)), text)
     text = _UNSAFE_SCHEME.sub(lambda m: m.group(1) + UNSAFE_MARK, text)
     pieces: list[Piece] = []
-    _blocks(_PARSER.tree(text).children, pieces, quoted=False)
+    try:
+        _blocks(_tree(text).children, pieces, quoted=False)
+    except RecursionError:
+        # Inline nodes nested past Python's recursion limit ("*" 2,000 deep around a word):
+        # the scrape is read again with its punctuation escaped, as plain paragraphs.
+        pieces = []
+        _blocks(_tree(_PUNCTUATION.sub(r"\\\1", text)).children, pieces, quoted=False)
     return pieces, []
+
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def _tree(text: str) -> Any:
+    """The syntax tree; markdown-it-pyrs 0.4.0 panics on some inputs ("[`": a link label with an
+    unclosed code span), and a panic is a BaseException no ``except Exception`` catches.  Then
+    the scrape is parsed again with its backticks escaped, and at worst with all punctuation
+    escaped (every line a paragraph of plain text)."""
+    for attempt in (text, text.replace("`", "\\`"), _PUNCTUATION.sub(r"\\\1", text)):
+        try:
+            return _PARSER.tree(attempt)
+        except BaseException as exc:  # pyo3_runtime.PanicException derives from BaseException
+            if type(exc).__name__ != "PanicException":
+                raise
+    return _PARSER.tree("")
 
 
 def _blocks(nodes: Sequence[Any], pieces: list[Piece], *, quoted: bool) -> None:
