@@ -122,3 +122,22 @@ def test_directory_has_one_output_per_input(pages: Path, tmp_path: Path, fmt: st
             # Markdown has no rendering of a failure (it is in the summary): at most one each.
             assert len(files) <= len(inputs(pages))
             assert not [f for f in files if f.name.startswith(("worker-dies", "binary"))]
+
+
+def test_a_rust_panic_is_one_failed_outcome(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyo3's PanicException derives from BaseException, past the worker's except Exception
+    (markdown-it-pyrs panicked on '[`'); it must still be one error record for its page."""
+    from declutter import pipeline
+    from declutter.batch.jobs import Job, Settings
+    from declutter.batch.worker import process_job
+
+    class PanicException(BaseException):  # the name is what the worker recognises
+        pass
+
+    def panic(*args: Any, **kwargs: Any) -> None:
+        raise PanicException("index out of bounds")
+
+    monkeypatch.setattr(pipeline, "extract", panic)
+    outcome = process_job(Job(0, "p.md", data=b"# x\n\n[`"), Settings())
+    assert outcome.status == "failed" and outcome.error is not None
+    assert "PanicException" in outcome.error.message

@@ -127,6 +127,15 @@ def process_job(job: Job, settings: Settings) -> Outcome:
         return Outcome(
             job.index, job.source, error=err, status="failed", out=job.out, site=job.site
         )
+    except BaseException as exc:
+        # A panic in a Rust extension (pyo3's PanicException) is a BaseException; it is one
+        # page's failure too. Interrupts, exits and the soft timeout go on up.
+        if type(exc).__name__ != "PanicException":
+            raise
+        err = InputError(job.source, f"extractor failed ({type(exc).__name__}: {exc})")
+        return Outcome(
+            job.index, job.source, error=err, status="failed", out=job.out, site=job.site
+        )
     status = "empty" if article.is_empty else "ok"
     return Outcome(
         job.index, job.source, article=article, status=status, out=job.out, site=job.site
