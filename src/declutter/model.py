@@ -190,6 +190,12 @@ class Article:
 
         return render_text(self.to_render_dict())
 
+    def to_html(self, *, explain: bool = False) -> str:
+        """One self-contained HTML page; ``explain`` shows the removed blocks where they stood."""
+        from .view import render_html
+
+        return render_html(self.to_render_dict(explain=explain), explain=explain)
+
 
 def error_record(source: str, error: BaseException) -> dict[str, Any]:
     """The wire form of an input that could not be processed."""
