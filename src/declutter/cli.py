@@ -21,6 +21,7 @@ import json
 import os
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -38,6 +39,7 @@ from .batch import (
     run_batch,
     write_atomic,
 )
+from .batch.report import BatchReport
 from .cli_options import (
     ClusterOpt,
     ExplainOpt,
@@ -166,8 +168,11 @@ def declutter(
         cluster=_cluster(cluster),
         warc_split=_size("--split-warc", split_warc) or 1,
     )
-    summary = _run(cfg, quiet)
-    _report(summary, report)
+    if report:  # the report counts removal reasons, which only an explained page has
+        cfg.options = replace(options, explain=True)
+    stats = BatchReport(out_dir if fmt == "html" else None) if report or fmt == "html" else None
+    summary = _run(cfg, quiet, stats)
+    _report(summary, report, stats)
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -227,13 +232,16 @@ def _cluster(value: str | None) -> str | None:
     return address
 
 
-def _run(cfg: BatchConfig, quiet: bool) -> Summary:
+def _run(cfg: BatchConfig, quiet: bool, stats: BatchReport | None = None) -> Summary:
     """Run the batch with progress on stderr; output errors and interrupts end the command."""
     progress: Any = None
     if not quiet:
         progress = RichProgress() if sys.stderr.isatty() else PlainProgress()
     try:
-        summary = run_batch(cfg, stream=sys.stdout, progress=progress)
+        watch = stats.observe(progress) if stats is not None else progress
+        summary = run_batch(cfg, stream=sys.stdout, progress=watch)
+        if stats is not None:
+            stats.write_index()
     except OutputError as exc:
         _close(progress)
         _err(f"cannot write output: {exc}")
@@ -262,12 +270,11 @@ def _close(progress: Any) -> None:
         progress.close()
 
 
-def _report(summary: Summary, report: str | None) -> None:
-    if not report:
+def _report(summary: Summary, report: str | None, stats: BatchReport | None) -> None:
+    if not report or stats is None:
         return
     try:
-        data = json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n"
-        write_atomic(report, data.encode("utf-8"))
+        stats.write(report, summary)
     except OSError as exc:
         _err(f"{report}: cannot write report ({exc.strerror or exc})")
         raise typer.Exit(1) from None
@@ -280,6 +287,10 @@ def _outputs(
     if output is None or output == "-":
         if fmt == "parquet":
             raise _usage("--format parquet needs -o (a directory, or a .parquet file)")
+        if fmt == "html":
+            raise _usage(
+                "--format html with several inputs needs -o DIRECTORY (and writes index.html)"
+            )
         return None, None
     as_dir = output.endswith(("/", os.sep)) or Path(output).is_dir()
     if fmt in ("jsonl", "parquet") and not as_dir:

@@ -25,6 +25,7 @@ class Fmt(str, Enum):
     jsonl = "jsonl"
     text = "text"
     parquet = "parquet"
+    html = "html"
 
 
 class InputKind(str, Enum):
@@ -108,7 +109,10 @@ UnorderedOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")]
 ReportOpt = Annotated[
-    str | None, typer.Option("--report", help="Write the run's summary here as JSON.")
+    str | None,
+    typer.Option(
+        "--report", help="Write the run's summary here: JSON, or a page with charts if *.html."
+    ),
 ]
 TimeoutOpt = Annotated[
     float | None,

@@ -62,7 +62,8 @@ class _Run:
         self.start = time.monotonic()
         self.settings = Settings(
             cfg.input,
-            replace(cfg.options, explain=cfg.explain),
+            # --report counts removal reasons: options may ask for them without --explain
+            replace(cfg.options, explain=cfg.explain or cfg.options.explain),
             cfg.timeout,
             cfg.max_bytes,
             test_hooks_from_env(),

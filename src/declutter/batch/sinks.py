@@ -26,6 +26,8 @@ def render(outcome: Outcome, fmt: Format, explain: bool = False) -> str:
         raise ValueError("parquet records are written by RecordFile, not rendered as text")
     if outcome.article is None:
         return ""
+    if fmt == "html":
+        return outcome.article.to_html(explain=explain)
     text = outcome.article.to_markdown() if fmt == "markdown" else outcome.article.to_text()
     return text.rstrip("\n") + "\n"
 

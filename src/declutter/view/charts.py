@@ -13,9 +13,9 @@ from lxml import html
 from .kit import el
 
 #: Geometry of a horizontal bar chart, in SVG user units (it scales to the column's width).
-WIDTH = 640
+WIDTH = 520
 ROW = 26
-LABEL = 190
+LABEL = 170
 COUNT = 60
 MAX_BARS = 20
 
@@ -69,7 +69,7 @@ def bar_chart(
 
 
 CHART_CSS = """
-.chart{display:block;max-width:100%;height:auto;font:13px system-ui,sans-serif}
+.chart{display:block;max-width:100%;height:auto;font:14px system-ui,sans-serif}
 .chart rect{fill:var(--bar)}
 .chart .lbl{fill:var(--fg);text-anchor:end}
 .chart .num{fill:var(--muted)}

@@ -25,7 +25,7 @@ padding:.5rem .75rem}
 .report .counts span{color:var(--muted);font-size:.85rem}
 .report table{display:table;width:100%}
 .report td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.report .wide{max-width:72rem}
+.wrap.wide{max-width:72rem}
 @media (min-width:62rem){.report .charts{display:grid;grid-template-columns:1fr 1fr;gap:0 2rem}}
 """
 
