@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from declutter.text.markdown import parse_markdown
+from declutter.text.mdinline import escape_lone_backticks
 
 
 def _types(md: str) -> list[str]:
@@ -110,3 +111,20 @@ def test_hostile_nesting_is_flattened_not_fatal() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode()[-2000:]
+
+
+def test_backticks_used_as_apostrophes() -> None:
+    """A lone backtick in a link label made markdown-it-pyrs 0.4 panic; it is literal text."""
+    md = "[Don`t miss](https://e.x/a) this.\n\nSome `code` here.\n\n```sh\necho `date` [x`\n```\n"
+    pieces, _ = parse_markdown(md)
+    assert [p.type for p in pieces] == ["paragraph", "paragraph", "code"]
+    assert pieces[0].text == "Don`t miss this."
+    assert pieces[0].link_chars == len("Don`t miss")
+    assert pieces[1].text == "Some code here."
+    assert pieces[2].text == "echo `date` [x`"
+
+
+def test_escape_lone_backticks_keeps_code_spans() -> None:
+    assert escape_lone_backticks("a `b` c `` d ` e `` f") == "a `b` c `` d ` e `` f"
+    assert escape_lone_backticks("[a` b\r\n\r\nc`") == "[a\\` b\n\nc\\`"
+    assert escape_lone_backticks("```\n[a`\n```\n[b`") == "```\n[a`\n```\n[b\\`"

@@ -20,7 +20,7 @@ from markdown_it_pyrs import MarkdownIt
 
 from ..model import BlockType, Removed
 from .blocks import Piece
-from .mdinline import BLOCK_NODES, UNSAFE_MARK, Inline
+from .mdinline import BLOCK_NODES, UNSAFE_MARK, Inline, escape_lone_backticks
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 
@@ -66,8 +66,11 @@ def _tree(text: str) -> Any:
     """The syntax tree; markdown-it-pyrs 0.4.0 panics on some inputs ("[`": a link label with an
     unclosed code span), and a panic is a BaseException no ``except Exception`` catches.  Then
     the scrape is parsed again with its backticks escaped, and at worst with all punctuation
-    escaped (every line a paragraph of plain text)."""
-    for attempt in (text, text.replace("`", "\\`"), _PUNCTUATION.sub(r"\\\1", text)):
+    escaped (every line a paragraph of plain text).  Backtick runs that open no code span are
+    escaped first (their meaning does not change), which spares most panics and the Rust
+    backtrace each one prints."""
+    first = escape_lone_backticks(text) if "`" in text else text
+    for attempt in (first, text.replace("`", "\\`"), _PUNCTUATION.sub(r"\\\1", text)):
         try:
             return _PARSER.tree(attempt)
         except BaseException as exc:  # pyo3_runtime.PanicException derives from BaseException
@@ -90,7 +93,7 @@ def _blocks(nodes: Sequence[Any], pieces: list[Piece], *, quoted: bool) -> None:
         elif name == "code_block" and _MARKDOWN_LINE.search(node.meta.get("content", "")):
             # html2text and its kin keep a nested list's indent after its parent is gone, which
             # CommonMark reads as indented code; lines of list items or links are no code
-            _blocks(_PARSER.tree(node.meta["content"]).children, pieces, quoted=quoted)
+            _blocks(_tree(node.meta["content"]).children, pieces, quoted=quoted)
         elif name in ("fence", "code_block"):
             code = node.meta.get("content", "").strip("\n")
             if code.strip():

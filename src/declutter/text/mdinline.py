@@ -10,6 +10,7 @@ for the classifier and ``Block.text``, inline Markdown with links kept and image
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -162,3 +163,67 @@ def _link_tail(text: str) -> tuple[int, int] | None:
 
 
 _URL_RUN = re.compile(r"\s*<?[^)\s>]*")
+
+
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_TICKS = re.compile(r"(?<!\\)`+")
+#: CommonMark's line endings; the text comes back with "\n" alone, which reads the same.
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
+def escape_lone_backticks(text: str) -> str:
+    """Escape the backtick runs that open no code span (CommonMark reads them as literal text).
+
+    markdown-it-pyrs 0.4 panics on a link label that holds such a run ("[Don`t"), and scrapes
+    use backticks as apostrophes; escaped, the run means what it meant and the parser is safe.
+    A run is lone when no run of its length follows in its paragraph, here taken as the lines
+    between blank lines; fenced code is left as it is.
+    """
+    out: list[str] = []
+    block: list[str] = []
+    fence = ""
+
+    def flush() -> None:
+        if block:
+            out.append(_escape_block("\n".join(block)))
+            block.clear()
+
+    for line in _LINE_END.split(text):
+        mark = _FENCE_LINE.match(line)
+        if fence:
+            if mark and mark.group(1)[0] == fence[0] and len(mark.group(1)) >= len(fence):
+                fence = "" if not line[mark.end() :].strip() else fence
+            out.append(line)
+        elif mark and not (mark.group(1)[0] == "`" and "`" in line[mark.end() :]):
+            flush()
+            fence = mark.group(1)
+            out.append(line)
+        elif not line.strip():
+            flush()
+            out.append(line)
+        else:
+            block.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def _escape_block(block: str) -> str:
+    runs = list(_TICKS.finditer(block))
+    if not runs:
+        return block
+    by_length: dict[int, list[int]] = {}
+    for i, run in enumerate(runs):
+        by_length.setdefault(len(run.group()), []).append(i)
+    lone: list[re.Match[str]] = []
+    i = 0
+    while i < len(runs):
+        same = by_length[len(runs[i].group())]
+        after = bisect_right(same, i)
+        if after < len(same):
+            i = same[after] + 1  # a code span: what lies between is its content
+        else:
+            lone.append(runs[i])
+            i += 1
+    for run in reversed(lone):
+        block = block[: run.start()] + "\\`" * len(run.group()) + block[run.end() :]
+    return block
