@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import time
 from pathlib import Path
@@ -211,3 +212,68 @@ def test_index_page_escapes_and_links_relative_paths_only() -> None:
     assert [a.get("href") for a in links] == ["a.html"]
     assert links[0].text == "<b>A</b>"
     assert "1,200" in root.text_content() and "failed: no" in root.text_content()
+
+
+def _cli(*args: str) -> Any:
+    from typer.testing import CliRunner
+
+    from declutter.cli import app
+
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def batch_dir(tmp_path: Path) -> Path:
+    pages = tmp_path / "pages"
+    (pages / "sub").mkdir(parents=True)
+    (pages / "seed.html").write_bytes(SEED.read_bytes())
+    (pages / "sub" / "hostile.html").write_bytes(HOSTILE.read_bytes())
+    (pages / "broken.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    return pages
+
+
+def test_cli_html_batch_writes_a_page_per_input_and_an_index(
+    batch_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "clean"
+    report = tmp_path / "report.json"
+    result = _cli(
+        str(batch_dir), "-o", str(out), "-f", "html", "-q", "-j", "1", "--report", str(report)
+    )
+    assert result.exit_code == 1  # broken.html failed; the others were written
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
+    assert len(pages) == 3 and "index.html" in pages
+    index = parse_back((out / "index.html").read_text(encoding="utf-8"))
+    hrefs = sorted(a.get("href") for a in index.findall(".//tbody//a"))
+    assert hrefs == sorted(p for p in pages if p != "index.html")
+    assert "failed: binary data, not a page" in index.text_content()
+    for href in hrefs:
+        root = check_structure(
+            (out / href).read_text(encoding="utf-8"), "en" if "hostile" in href else "en-US"
+        )
+        assert not root.find_class("cut")  # no --explain: the plain article
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert {"slowest", "removal_reasons", "body_words", "page_types", "languages"} <= set(data)
+    assert data["removal_reasons"].get("navigation", 0) > 0  # counted without --explain
+
+
+def test_cli_html_report_and_explain_pages(batch_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "clean"
+    report = tmp_path / "report.html"
+    _cli(str(batch_dir), "-o", str(out), "-f", "html", "--explain", "-q", "--report", str(report))
+    root = parse_back(report.read_text(encoding="utf-8"))
+    assert len(root.findall(".//svg")) == 4 and not live_parts(root, images=False)
+    seed = next(out.glob("seed*.html"))
+    assert parse_back(seed.read_text(encoding="utf-8")).find_class("cut")
+
+
+def test_cli_html_batch_needs_an_output_directory(batch_dir: Path) -> None:
+    result = _cli(str(batch_dir), "-f", "html")
+    assert result.exit_code == 2
+
+
+def test_cli_single_page_as_html(tmp_path: Path) -> None:
+    result = _cli(str(SEED), "-f", "html", "--explain")
+    assert result.exit_code == 0
+    root = check_structure(result.stdout, "en-US")
+    assert root.find_class("cut") and root.find_class("meta")
