@@ -123,10 +123,10 @@ _MARK_TOKENS = frozenset(
 )  # fmt: skip
 _SKIP_TOKENS = frozenset(
     {"comment", "comments", "related", "recirc", "recommended", "sidebar", "widget", "widgets",
-     "footer", "bio", "biography", "about", "avatar", "teaser", "teasers", "promo", "reply",
+     "footer", "about", "avatar", "teaser", "teasers", "promo", "reply",
      "replies", "trending", "popular", "more", "next", "prev", "previous", "newsletter",
      "respond", "discussion", "thumb", "thumbnail", "img", "image", "photo", "pic", "hr",
-     "title", "box", "card", "list"}
+     "title", "card", "list"}
 )  # fmt: skip
 _SKIP_TAGS = frozenset({"footer", "aside", "nav", "form", "input", "img", "script", "style"})
 
@@ -459,6 +459,9 @@ def find_authors_explained(
     "json-ld-organization"."""
     persons, orgs = _jsonld_authors(jsonld)
     sites = frozenset(_fold(s) for s in site_names if s)
+    # A "person" named like the site is the site: an organisation, asked for last.
+    orgs = orgs + [p for p in persons if _fold(p) in sites]
+    persons = [p for p in persons if _fold(p) not in sites]
     steps: list[tuple[str, Callable[[], list[str]]]] = [
         ("json-ld", lambda: persons),
         ("meta", lambda: _meta_authors(metas, sites)),
