@@ -140,6 +140,8 @@ class Trace:
         self.clutter: set[html.HtmlElement] = set()
         self.located: set[int] = set()
         self.body: set[str] = set()
+        self._above: set[html.HtmlElement] = set()
+        self._memo: dict[html.HtmlElement, tuple[html.HtmlElement | None, bool]] = {}
         self.headline: str | None = None
 
     def after_strip(self) -> None:
@@ -161,6 +163,10 @@ class Trace:
         self.container = container
         self.located = {id(c) for c in located}
         self.clutter = clutter
+        # the container and its ancestors: a clutter element there is the article's wrapper
+        if container is not None:
+            self._above = {container, *container.iterancestors()}
+        self._memo = {}
 
     def account(
         self, kept: Sequence[Chunk], pruned: Sequence[Removed], headline: str | None = None
@@ -220,16 +226,13 @@ class Trace:
             return "headline"
         if len(chunk.text) < _SHORT and _BYLINE.match(chunk.text):
             return "byline"
-        path = list(chunk.el.iterancestors())
-        path.insert(0, chunk.el)
         container = self.container
-        above = set(container.iterancestors()) | {container} if container is not None else set()
-        for el in path:
-            if el in self.clutter and el not in above:
-                return clutter_reason(el)
+        clutter, inside = self._context(chunk.el)
+        if clutter is not None:
+            return clutter_reason(clutter)
         if container is None:
             return "outside_article"
-        if container not in path:
+        if not inside:
             if is_boilerplate(chunk.text):
                 return "boilerplate"
             if chunk.link_density > _LINKY:
@@ -240,6 +243,29 @@ class Trace:
         if chunk.link_density > _LINKY:
             return "navigation"
         return "byline" if _BYLINE.match(chunk.text) else "date"
+
+    def _context(self, el: html.HtmlElement) -> tuple[html.HtmlElement | None, bool]:
+        """(the innermost clutter element around ``el`` that is not the article's own
+        wrapper, whether ``el`` lies inside the chosen container), memoised up the tree so that
+        a deep page costs one walk, not one per chunk."""
+        path: list[html.HtmlElement] = []
+        node: html.HtmlElement | None = el
+        found: tuple[html.HtmlElement | None, bool] = (None, False)
+        while node is not None:
+            if node in self._memo:
+                found = self._memo[node]
+                break
+            path.append(node)
+            node = node.getparent()
+        for node in reversed(path):
+            clutter, inside = found
+            if node is self.container:
+                inside = True
+            elif node in self.clutter and node not in self._above:
+                clutter = node
+            found = (clutter, inside)
+            self._memo[node] = found
+        return found
 
     def _stripped_blocks(self, el: html.HtmlElement, at: int) -> list[Removed]:
         if el.tag in _FORM_TAGS:
