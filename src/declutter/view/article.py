@@ -63,10 +63,8 @@ def page_header(record: Record) -> html.HtmlElement:
     header = el("header", class_="page")
     crumbs = [c for c in record.get("breadcrumb") or () if isinstance(c, str)]
     if crumbs:
-        add(
-            header,
-            el("nav", el("ol", [el("li", c) for c in crumbs]), class_="crumbs", aria_label="Trail"),
-        )
+        trail = el("ol", [el("li", c) for c in crumbs])
+        add(header, el("nav", trail, class_="crumbs", aria_label="Breadcrumb"))
     add(header, el("h1", _headline(record)))
     byline = []
     authors = [a for a in record.get("authors") or () if isinstance(a, str)]

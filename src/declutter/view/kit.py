@@ -90,7 +90,7 @@ CSS = """
 body{margin:0;background:var(--bg);color:var(--fg);
 font:1.0625rem/1.65 Charter,"Iowan Old Style",Georgia,Cambria,serif;overflow-wrap:break-word}
 .wrap{max-width:44rem;margin:0 auto;padding:1.25rem 1rem 3rem}
-.ui,header .byline,.crumbs,footer,figcaption,.why,.controls,.meta,table,.report{
+.ui,header .byline,.source,.crumbs,footer,figcaption,.why,.controls,.meta,table,.report{
 font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 a{color:var(--accent)}
 a:focus-visible,input:focus-visible,summary:focus-visible{outline:3px solid var(--accent);
