@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import html
 
@@ -23,6 +23,9 @@ _MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
 _MARKUP_TEXT = re.compile(r"^<(img|iframe|div|a|script|span|p)\b[^>]*>?", re.IGNORECASE)
 #: A title this linked is a link to another page: it makes a list item or a small card a teaser.
 LINKY_TITLE = 0.8
+#: A teaser card holds at most this much text; an item or link holding more is a layout
+#: (a menu item left open by broken markup that swallows the article, a long listicle entry).
+CARD_MAX_CHARS = 1500
 #: Tables this large or holding block content are layout, not data.
 _LAYOUT_CELL_CHARS = 400
 
@@ -131,6 +134,10 @@ class Segmenter:
         self, base_url: str | None = None, containers: set[html.HtmlElement] | None = None
     ) -> None:
         self.base_url = base_url
+        parts = urlsplit(base_url) if base_url else None
+        #: "https:" and "https://host" of the base, for the common root-relative links.
+        self._scheme = f"{parts.scheme}:" if parts and parts.scheme else ""
+        self._origin = f"{self._scheme}//{parts.netloc}" if parts and parts.netloc else ""
         self.chunks: list[Chunk] = []
         #: Inline-tagged elements (custom elements, <span>, <a> cards) that hold blocks.
         self.containers = containers or set()
@@ -157,7 +164,7 @@ class Segmenter:
                 href = el.get("href", "").strip()
                 if href and not href.startswith(("javascript:", "#")):
                     if self.base_url and not href.startswith(("https://", "http://")):
-                        href = urljoin(self.base_url, href)
+                        href = self._resolve(href)
                     md = f"[{md}]({_href(href)})"
                 buf.push(lead + plain + trail, lead + md + trail)
                 buf.links += len(plain)
@@ -175,6 +182,12 @@ class Segmenter:
             if isinstance(child.tag, str):
                 self._inline(child, buf, in_link)
             buf.add(child.tail)
+
+    def _resolve(self, href: str) -> str:
+        """``href`` made absolute; urljoin is slow, and most links are root-relative."""
+        if self._origin and href.startswith("/") and "/." not in href:
+            return self._scheme + href if href.startswith("//") else self._origin + href
+        return urljoin(self.base_url or "", href)
 
     def _inner(self, el: html.HtmlElement, in_link: bool) -> tuple[str, str, str, str, int]:
         """An inline element's own text: (plain, Markdown, leading space, trailing space, links)."""
@@ -231,12 +244,13 @@ class Segmenter:
             if (tag in BLOCK_TAGS and tag != "br") or child in self.containers:
                 self._emit_text(el, buf)
                 buf = _Inline()
-                if tag == "a":
+                if tag == "a" and len(child.text_content()) <= CARD_MAX_CHARS:
                     # A card: everything inside is one link, however it is laid out.
                     self._in_link += 1
                     self.block(child)
                     self._in_link -= 1
                 else:
+                    # (An <a> holding more than a card is an unclosed tag swallowing the page.)
                     self.block(child)
             else:
                 self._inline(child, buf)
@@ -323,7 +337,12 @@ class Segmenter:
             start = len(self.chunks)
             self.block(li) if li.tag != "li" else self.walk(li)
             card = [c for c in self.chunks[start:] if c.type != "image"]
-            if card and card[0].link_density > LINKY_TITLE and len(card) > 1:
+            if (
+                card
+                and card[0].link_density > LINKY_TITLE
+                and len(card) > 1
+                and sum(c.size for c in card) <= CARD_MAX_CHARS
+            ):
                 for c in card:
                     c.as_link()
 
@@ -377,8 +396,8 @@ class Segmenter:
             src = first[0] if first else src
         if not src or src.startswith("data:") or is_live_url(src):
             return
-        if self.base_url:
-            src = urljoin(self.base_url, src)
+        if self.base_url and not src.startswith(("https://", "http://")):
+            src = self._resolve(src)
         alt = norm_space(img.get("alt", "")) or None
         self._add(Chunk("image", el, caption or "", src=src, alt=alt, caption=caption))
 
