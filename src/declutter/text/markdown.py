@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markdown_it_pyrs import MarkdownIt
@@ -69,10 +69,14 @@ def _tree(text: str) -> Any:
     escaped (every line a paragraph of plain text).  Backtick runs that open no code span are
     escaped first (their meaning does not change), which spares most panics and the Rust
     backtrace each one prints."""
-    first = escape_lone_backticks(text) if "`" in text else text
-    for attempt in (first, text.replace("`", "\\`"), _PUNCTUATION.sub(r"\\\1", text)):
+    attempts: tuple[Callable[[], str], ...] = (
+        lambda: escape_lone_backticks(text) if "`" in text else text,
+        lambda: text.replace("`", "\\`"),
+        lambda: _PUNCTUATION.sub(r"\\\1", text),  # built only when needed: it is slow
+    )
+    for attempt in attempts:
         try:
-            return _PARSER.tree(attempt)
+            return _PARSER.tree(attempt())
         except BaseException as exc:  # pyo3_runtime.PanicException derives from BaseException
             if type(exc).__name__ != "PanicException":
                 raise
