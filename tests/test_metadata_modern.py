@@ -303,3 +303,25 @@ def test_batch_learns_the_site_name_from_its_titles(tmp_path: Path) -> None:
     )
     records = [json.loads(line) for line in off.read_text().splitlines()]
     assert all(SITE in r["headline"] for r in records), records
+
+
+def test_forum_thread_starter_is_the_author() -> None:
+    card = (
+        '<div class="post"><div class="author-info">{name}{label} · 12 posts</div>'
+        "<p>{text}</p></div>"
+    )
+    body = (
+        '<div class="sidebar-author">Newest member: someone</div><h1>Which projector to buy?</h1>'
+        + card.format(name="eljaycanuck", label="", text="Quoted: an older answer first.")
+        + card.format(name="JosephF", label=" Discussion starter", text="My question, at length.")
+        + card.format(name="bud16415", label="", text="A reply.")
+    )
+    assert meta_of(page("", body)).authors == ("JosephF",)
+
+
+def test_marked_author_nearest_after_the_headline() -> None:
+    body = (
+        '<div class="header"><span class="author">Site Editor Jane Roe</span></div>'
+        '<h1>The story</h1><p class="byline"><span class="author">Amal Haddad</span></p>' + BODY
+    )
+    assert meta_of(page("", body)).authors == ("Amal Haddad",)

@@ -402,10 +402,39 @@ def _dom_groups(
 BYLINE_MARKS = ("uthor", "yline", "byl", "auteur", "autor", "riter")
 
 
+#: A forum's mark of the one who opened the thread, beside their name.
+_STARTER = re.compile(
+    r"\b(?:discussion|thread|topic)\s+starter\b|\boriginal\s+poster\b|\bOP\b", re.IGNORECASE
+)
+
+
+def _from_headline(root: html.HtmlElement, h1: Any, group: list[Any]) -> list[Any]:
+    """The group reordered: elements after the headline first, nearest first, then the ones
+    before it (a forum's "last post by" in the header is not the thread's author)."""
+    if h1 is None or len(group) < 2:
+        return group
+    position = {id(el): i for i, el in enumerate(root.iter())}
+    at = position.get(id(h1))
+    if at is None:
+        return group
+
+    def key(el: Any) -> tuple[int, int]:
+        i = position.get(id(el), at)
+        return (0, i - at) if i > at else (1, at - i)
+
+    return sorted(group, key=key)
+
+
 def _dom_authors(
-    root: html.HtmlElement, marks: str | None = None, rel_authors: list[Any] | None = None
+    root: html.HtmlElement,
+    marks: str | None = None,
+    rel_authors: list[Any] | None = None,
+    h1: Any = None,
 ) -> list[str]:
     for group in _dom_groups(root, marks, rel_authors):
+        group = _from_headline(root, h1, group)
+        starters = [el for el in group if _STARTER.search(_visible_text(el)[:300])]
+        group = starters[:1] + [el for el in group if el not in starters[:1]]
         first_parent = None
         names: list[str] = []
         for el in group:
@@ -414,7 +443,7 @@ def _dom_authors(
             text = _element_text(el)
             if not text.strip() or len(text) > 200 or _in_clutter(el):
                 continue
-            found = split_authors(text)
+            found = split_authors(_STARTER.sub(" | ", text))
             if found:
                 names.extend(n for n in found if n not in names)
                 first_parent = el.getparent()
@@ -453,6 +482,7 @@ def find_authors_explained(
     rel_authors: list[Any] | None = None,
     site_names: Sequence[str] = (),
     shown: Callable[[], list[str]] | None = None,
+    h1: Any = None,
 ) -> tuple[tuple[str, ...], str | None]:
     """``find_authors`` and where the names came from: "json-ld", "meta", "markup" (itemprop,
     rel=author, by-line classes), "byline" (the line shown beside the headline) or
@@ -465,7 +495,7 @@ def find_authors_explained(
     steps: list[tuple[str, Callable[[], list[str]]]] = [
         ("json-ld", lambda: persons),
         ("meta", lambda: _meta_authors(metas, sites)),
-        ("markup", lambda: _dom_authors(root, marks, rel_authors)),
+        ("markup", lambda: _dom_authors(root, marks, rel_authors, h1)),
         ("byline", shown or list),
         ("json-ld-organization", lambda: orgs),
     ]

@@ -313,6 +313,7 @@ def extract_metadata(
         rel_authors,
         [*site_names, *_title_tail(scan.title)],
         shown=lambda: byline_names(root, scan.first_h1),
+        h1=scan.first_h1,
     )
     return Meta(
         headline=headline,
