@@ -142,8 +142,12 @@ _LOAD_LOCK = threading.Lock()
 _MODEL: list[Any] = []
 
 
-def _identifier() -> Any:
-    """py3langid's model, loaded once per process (2-4 s: it ships compressed)."""
+def load_model() -> Any:
+    """py3langid's model, loaded once per process (2-4 s: it ships compressed).
+
+    Batch workers are forked from a server that has loaded it already (:mod:`.langmodel`), so
+    that no page's time budget pays for it.
+    """
     if not _MODEL:
         with _LOAD_LOCK:
             if not _MODEL:
@@ -160,7 +164,7 @@ def detect_language(text: str | None) -> str | None:
     sample = text[:3000]
     if len(sample.strip()) < 20:
         return None
-    label, probability = _identifier().classify(sample)
+    label, probability = load_model().classify(sample)
     if label in _NO_ANSWER or probability < PLAUSIBLE:
         return None
     if probability >= CONFIDENT or _stopword_guess(sample) == label:
