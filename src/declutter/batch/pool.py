@@ -21,7 +21,9 @@ def _mp_context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["declutter.pipeline", "declutter.batch.worker"])
+        # the language model too: loaded once here, not in the budget of a worker's first page
+        preload = ["declutter.pipeline", "declutter.batch.worker", "declutter.meta.langmodel"]
+        ctx.set_forkserver_preload(preload)
         return ctx
     return multiprocessing.get_context("spawn")
 
