@@ -133,3 +133,25 @@ def test_readme_lists_the_vocabulary() -> None:
     section = readme.split("## Looking at the result", 1)[1].split("\n## ", 1)[0]
     for word in REASONS:
         assert f"`{word}`" in section, word
+
+
+def test_site_template_blocks_are_placed_and_the_rest_shift(tmp_path: Path) -> None:
+    """Site learning drops body blocks after extraction: every ``at`` still counts kept blocks."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from declutter.cli import app
+
+    site = ROOT / "tests" / "fixtures" / "site"
+    out = tmp_path / "out.jsonl"
+    args = [str(site), "--explain", "-f", "jsonl", "-q", "-j", "1", "-o", str(out)]
+    CliRunner().invoke(app, args, catch_exceptions=False)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    template = 0
+    for record in records:
+        places = [r.get("at") for r in record.get("removed", ())]
+        assert None not in places and places == sorted(places), record["source"]
+        assert all(0 <= p <= len(record["blocks"]) for p in places)
+        template += sum(r["reason"].startswith("site template") for r in record["removed"])
+    assert template > 0

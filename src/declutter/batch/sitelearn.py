@@ -42,6 +42,22 @@ _SPACE = re.compile(r"\s+")
 _LEARNABLE = {"paragraph", "heading", "quote", "list"}
 
 
+def _placed(
+    removed: tuple[Removed, ...], gone: list[Removed], spots: list[int]
+) -> tuple[Removed, ...]:
+    """Both lists in page order, each ``at`` counting only the body blocks that remain."""
+    order: list[tuple[float, Removed]] = []
+    for r in removed:
+        if r.at is None:
+            order.append((math.inf, r))
+            continue
+        # it stood before block ``r.at``: fewer blocks stand before it once some are gone
+        left = r.at - sum(1 for i in spots if i < r.at)
+        order.append((r.at - 0.5, Removed(r.text, r.reason, left)))
+    order += [(float(i), r) for i, r in zip(spots, gone, strict=True)]
+    return tuple(r for _, r in sorted(order, key=lambda pair: pair[0]))
+
+
 def fingerprint(block: Block) -> str | None:
     """The comparable form of a short block (case, quotes and white space folded), or None."""
     if block.type not in _LEARNABLE:
@@ -162,17 +178,19 @@ class SiteLearner:
             return outcome
         keep: list[Block] = []
         gone: list[Removed] = []
+        spots: list[int] = []  # where each dropped block stood among the page's blocks
         total = len(site.pages)
-        for b in article.blocks:
+        for i, b in enumerate(article.blocks):
             fp = fingerprint(b)
             if fp is not None and fp in site.template:
                 reason = f"site template: on {site.template[fp]} of {total} pages of this site"
-                gone.append(Removed(b.plain, reason))
+                gone.append(Removed(b.plain, reason, len(keep)))
+                spots.append(i)
             else:
                 keep.append(b)
         if not gone or not keep:
             return outcome
         self.dropped += len(gone)
-        removed = article.removed + tuple(gone) if self.explain else article.removed
+        removed = _placed(article.removed, gone, spots) if self.explain else article.removed
         new = replace(article, blocks=tuple(keep), removed=removed)
         return replace(outcome, article=new)
