@@ -36,8 +36,8 @@ def _one(truth: Path) -> tuple[str, str, str, str, float]:
     raw = gzip.decompress((truth.parent.parent / "html" / f"{truth.stem}.html.gz").read_bytes())
     tree = parse_html(decode(raw, is_html=True))
     t0 = time.process_time()
-    kind, reason = page_type(tree, data.get("url"))
-    return truth.stem, label, kind, reason, time.process_time() - t0
+    typed = page_type(tree, data.get("url"))
+    return truth.stem, label, typed.kind, typed.reason, time.process_time() - t0
 
 
 def _matrix(rows: list[tuple[str, str, str, str, float]]) -> None:

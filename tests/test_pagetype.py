@@ -134,3 +134,32 @@ def test_text_scrape_types() -> None:
     assert text_page_type(thread * 2, "https://forum.example/t/glue/1")[0] == "forum"
     scrape = declutter.extract(prose, input="text")
     assert scrape.page_type == "article"
+
+
+def test_product_description_only_in_json_ld_leads_the_body() -> None:
+    page = (FIXTURES / "product.html").read_text()
+    start = page.index('<section class="product-description">')
+    end = page.index("</section>", start) + len("</section>")
+    hidden = page[:start] + page[end:]
+    article = declutter.extract(hidden, url=CASES["product.html"]["url"])
+    assert article.page_type == "product"
+    assert article.blocks[0].text.startswith("A double-walled steel flask")
+    shown = _extract("product.html").text
+    assert "A double-walled steel flask" not in shown  # the visible description is enough
+
+
+def test_service_page_keeps_every_section() -> None:
+    text = _extract("service.html").text
+    for section in ("Certified sweeps", "Smoke test", "A standard sweep is £65", "Once a year"):
+        assert section in text
+    assert "Privacy" not in text
+
+
+def test_listing_and_collection_keep_their_items() -> None:
+    listing = _extract("listing.html").text
+    for title in ("Late opening on Thursdays", "A seed library", "Volunteers wanted"):
+        assert title in listing
+    assert "Older news" not in listing
+    collection = _extract("collection.html").text
+    for item in ("Trail Flask 750 ml", "Summit Bottle", "Kids Bottle", "$15.00"):
+        assert item in collection

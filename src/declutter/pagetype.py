@@ -10,6 +10,7 @@ decided are kept as the reason shown under ``--explain``.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
+from .meta import jsonld
 from .model import PageType
 
 PAGE_TYPES: tuple[PageType, ...] = (
@@ -131,6 +133,8 @@ class Signals:
     generator: str = ""
     #: The URL is a site's root (a landing page).
     home: bool = False
+    #: JSON-LD scripts that name a Product (read only when the page is typed product).
+    product_ld: list[str] = field(default_factory=list)
 
 
 def url_words(url: str | None) -> tuple[str, ...]:
@@ -168,6 +172,8 @@ def read_signals(root: html.HtmlElement, url: str | None) -> Signals:
             kind = (el.get("type") or "").lower()
             if "ld+json" in kind and el.text:
                 sig.schema.update(_LD_TYPE.findall(el.text))
+                if "Product" in el.text:
+                    sig.product_ld.append(el.text)
             continue
         if tag == "meta":
             key = (el.get("property") or el.get("name") or "").lower()
@@ -240,7 +246,7 @@ def _schema_points(sig: Signals, pts: _Points) -> None:
     if og.startswith("product"):
         pts.add("product", 1.5, f"og:type {og}")
     elif og == "article":
-        pts.add("article", 1.0, "og:type article")
+        pts.add("article", 1.5, "og:type article")
 
 
 def _path_points(sig: Signals, pts: _Points) -> None:
@@ -285,7 +291,7 @@ def _thread_points(sig: Signals, pts: _Points) -> None:
     if names["thread"] >= 3:
         pts.add("forum", 1.5 if names["thread"] >= 8 else 1.0, "posts/replies")
     if names["poster"] >= 3:
-        pts.add("forum", 1.0, "user names/avatars")
+        pts.add("forum", 0.5, "user names/avatars")
     if sig.times >= 3:
         pts.add("forum", 0.5, f"{sig.times} timestamps")
     if names["comment"] >= 3:
@@ -343,9 +349,38 @@ def decide(sig: Signals) -> tuple[PageType, str]:
     return pts.best()
 
 
-def page_type(root: html.HtmlElement, url: str | None) -> tuple[PageType, str]:
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """The page type, the cues that decided it, and a product's description from JSON-LD."""
+
+    kind: PageType
+    reason: str
+    description: str | None = None
+
+
+_TAG = re.compile(r"<[^>]{0,200}>")
+
+
+def product_description(scripts: list[str]) -> str | None:
+    """The longest description of a Product node (markup removed, paragraphs kept)."""
+    found = ""
+    for node in jsonld.load(None, scripts).of_types(("Product", "ProductGroup")):
+        value = node.get("description")
+        if isinstance(value, str) and len(value) > len(found):
+            found = value
+    if not found:
+        return None
+    text = htmllib.unescape(_TAG.sub(" ", found.replace("<br", "\n<br").replace("</p>", "\n")))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line) or None
+
+
+def page_type(root: html.HtmlElement, url: str | None) -> Typed:
     """Decide the type of an HTML page (call before the tree is stripped)."""
-    return decide(read_signals(root, url))
+    sig = read_signals(root, url)
+    kind, reason = decide(sig)
+    description = product_description(sig.product_ld) if kind == "product" else None
+    return Typed(kind, reason, description)
 
 
 _TEXT_CART = re.compile(r"^\W*(?:" + _CART_TEXT.pattern + r")\W*$", re.IGNORECASE | re.MULTILINE)

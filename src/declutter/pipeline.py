@@ -62,6 +62,8 @@ class Page:
     trace: Trace | None = None
     page_type: PageType = "article"
     page_type_reason: str = ""
+    #: A product's description from JSON-LD, for pages that hide it.
+    described: str | None = None
 
 
 def _parse(page: Page) -> Page:
@@ -70,10 +72,16 @@ def _parse(page: Page) -> Page:
 
 def _metadata(page: Page) -> Page:
     assert page.tree is not None
-    kind, reason = page_type(page.tree, page.url)
+    typed = page_type(page.tree, page.url)
     meta = extract_metadata(page.tree, page.url)
     reveal_noscript(page.tree)
-    return replace(page, meta=meta, page_type=kind, page_type_reason=reason)
+    return replace(
+        page,
+        meta=meta,
+        page_type=typed.kind,
+        page_type_reason=typed.reason,
+        described=typed.description,
+    )
 
 
 def _strip(page: Page) -> Page:
@@ -103,7 +111,7 @@ def _locate(page: Page) -> Page:
         second = locate(chunks, set(), TUNINGS["recall"])
         if sum(c.size for c in second.chunks) > found:
             located, clutter = second, set()
-    located = widen(page.page_type, chunks, located)
+    located = widen(page.page_type, chunks, located, page.described, clutter)
     if page.trace is not None:
         page.trace.after_locate(chunks, located.container, located.chunks, clutter)
     return replace(page, chunks=tuple(located.chunks))

@@ -9,10 +9,12 @@ close ancestors, that holds text of its own.
 
 from __future__ import annotations
 
+import re
+
 from lxml import html
 
 from ..model import PageType
-from .locate import Located
+from .locate import Located, chunk_score
 from .segment import Chunk, norm_space
 
 #: How far above the chosen element a post's shape is looked for (content → body → post).
@@ -57,14 +59,29 @@ def reveal_noscript(root: html.HtmlElement) -> bool:
     return True
 
 
-def widen(page_type: PageType, chunks: list[Chunk], located: Located) -> Located:
-    """The located content, widened to what a page of ``page_type`` holds."""
+def widen(
+    page_type: PageType,
+    chunks: list[Chunk],
+    located: Located,
+    described: str | None = None,
+    clutter: set[html.HtmlElement] | None = None,
+) -> Located:
+    """The located content, widened to what a page of ``page_type`` holds.
+
+    ``described`` is a product's description from JSON-LD: it leads the body when the visible
+    text chosen does not hold it.  ``clutter`` are the elements locate left out by their names
+    (newsletter boxes, share bars); widening does not take them back in.
+    """
+    if described and located.container is not None:
+        located = _with_description(located, described)
     if page_type == "forum" and located.container is not None:
         thread = _thread(chunks, located)
         if thread is not None:
             return thread
     if page_type in ("listing", "collection"):
         return _with_items(chunks, located)
+    if page_type in ("service", "product") and located.container is not None:
+        return _sections(chunks, located, clutter or set())
     return located
 
 
@@ -238,3 +255,82 @@ def _with_items(chunks: list[Chunk], located: Located) -> Located:
         return located
     keep = {id(c) for c in located.chunks} | {id(c) for c in best.chunks}
     return Located(located.container, [c for c in chunks if id(c) in keep])
+
+
+#: The description counts as shown when this share of its words is in the located text.
+SHOWN_SHARE = 0.5
+_WORDS = re.compile(r"\w+")
+
+
+def _with_description(located: Located, described: str) -> Located:
+    """Put a product description that the chosen text lacks at the head of the body."""
+    wanted = [w.lower() for w in _WORDS.findall(described)]
+    if not wanted:
+        return located
+    have = {w.lower() for c in located.chunks for w in _WORDS.findall(_chunk_text(c))}
+    if sum(w in have for w in wanted) >= SHOWN_SHARE * len(wanted):
+        return located
+    assert located.container is not None
+    lead = [Chunk("paragraph", located.container, text=line) for line in described.splitlines()]
+    return Located(located.container, lead + located.chunks)
+
+
+def _chunk_text(chunk: Chunk) -> str:
+    if chunk.type == "list":
+        return " ".join(chunk.items)
+    if chunk.type == "table":
+        return " ".join(cell for row in chunk.rows for cell in row)
+    return chunk.text
+
+
+#: The sections of a service or product page hold this share of the page's prose together.
+SECTIONS_SHARE = 0.85
+#: A block this linked is a menu or a link row, whatever section it stands in.
+SECTION_LINK_DENSITY = 0.5
+
+
+def _sections(chunks: list[Chunk], located: Located, clutter: set[html.HtmlElement]) -> Located:
+    """Every section of the page, not only the one with the most prose.
+
+    Climbs from the chosen element to the first ancestor that holds nearly all of the
+    page's prose outside its header, footer, menus and asides, and keeps its blocks that are
+    not link rows.
+    """
+    chosen = located.container
+    if chosen is None:
+        return located
+    held: dict[html.HtmlElement, float] = {}
+    votes: dict[int, float] = {}
+    for chunk in chunks:
+        path = [chunk.el, *chunk.el.iterancestors()]
+        if any(node.tag in _CHROME_TAGS or node in clutter for node in path):
+            continue
+        vote = votes[id(chunk)] = max(chunk_score(chunk), 0.0)
+        if vote:
+            for node in path:
+                held[node] = held.get(node, 0.0) + vote
+    total = sum(votes.values())
+    el: html.HtmlElement | None = chosen
+    while el is not None and el.tag not in ("body", "html"):
+        if held.get(el, 0.0) >= SECTIONS_SHARE * total:
+            break
+        el = el.getparent()
+    # Widening to the whole body would take in newsletter boxes and download prompts.
+    if el is None or el is chosen or el.tag in ("body", "html") or total <= 0:
+        return located
+    kept = {id(c) for c in located.chunks}
+    picked = [
+        c
+        for c in chunks
+        if id(c) in kept
+        or (
+            id(c) in votes
+            and _within(c.el, el)
+            and (c.type == "image" or _link_share(c) <= SECTION_LINK_DENSITY)
+        )
+    ]
+    return Located(el, picked)
+
+
+def _within(el: html.HtmlElement, outer: html.HtmlElement) -> bool:
+    return el is outer or _inside(el, outer)
