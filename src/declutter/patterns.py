@@ -68,6 +68,18 @@ _CLUTTER_TOKENS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+#: Class tokens that name a part of a layout as often as its chrome ("listicle-header",
+#: "card__meta", "hero-slider"): an element named only by these is content when it reads as
+#: prose.  Names of people, promotions and calls to action (author, newsletter...) are not.
+LAYOUT_TOKENS = frozenset(
+    {
+        "header", "meta", "widget", "widgets", "caption", "credit", "credits", "toc", "menu",
+        "gallery", "slideshow", "carousel", "slider", "lightbox", "banner", "masthead", "notice",
+        "alert", "tags", "tag", "topics", "categories", "next", "prev", "previous", "also",
+        "rail", "toolbar", "topbar",
+    }
+)  # fmt: skip
+
 #: Clutter that can hold more prose than the article itself, and still is never the article.
 HARD_CLUTTER_TOKENS = frozenset(
     {"comments", "comment", "commentlist", "disqus", "respond", "replies", "discussion"}

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from lxml import html
 
 from ..deadline import check_deadline
+from ..patterns import CHROME_TAGS
 from .segment import LINKY_TITLE, Chunk
-from .strip import hard_clutter
+from .strip import hard_clutter, layout_name
 
 # A date, a clock time, or a by-line opener: what a masthead line carries in any language.
 _DATELINE = re.compile(
@@ -115,6 +116,12 @@ def _semantic(el: html.HtmlElement) -> bool:
 CLUTTER_RELEASE_SHARE = 0.5
 
 
+#: A clutter-named element with this much prose of its own, and against it at most this share
+#: of that in link rows and fragments, is content whatever its name.
+RELEASE_PROSE = 400
+RELEASE_AGAINST = 0.2
+
+
 class Located:
     """The chosen container and the chunks of the article, in document order."""
 
@@ -156,6 +163,7 @@ def locate(
     paths: list[list[html.HtmlElement]] = []
     scores: list[float] = []
     pos: dict[html.HtmlElement, float] = {}
+    against: dict[html.HtmlElement, float] = {}
     path_cache: dict[html.HtmlElement, list[html.HtmlElement]] = {}
     paths = [_path(chunk.el, path_cache) for chunk in chunks]
     _mark_teasers(chunks, paths)
@@ -163,15 +171,12 @@ def locate(
         check_deadline()
         s = chunk_score(chunk)
         scores.append(s)
-        if s > 0:
+        votes = pos if s > 0 else against
+        if s:
             for el in path:
-                pos[el] = pos.get(el, 0.0) + s
+                votes[el] = votes.get(el, 0.0) + abs(s)
     total = max((pos.get(p[-1], 0.0) for p in paths if p), default=0.0)
-    blocked = {
-        el
-        for el in clutter
-        if total <= 0 or pos.get(el, 0.0) < CLUTTER_RELEASE_SHARE * total or hard_clutter(el)
-    }
+    blocked = {el for el in clutter if _stays_blocked(el, pos, against, total)}
     live = [not blocked.intersection(path) for path in paths]
     net: dict[html.HtmlElement, float] = {}
     neg: dict[html.HtmlElement, float] = {}
@@ -191,13 +196,37 @@ def locate(
     chosen = [
         c
         for c, path, ok in zip(chunks, paths, live, strict=True)
-        if ok and best in path and not _navigation(c, tuning.nav_link_density)
+        if ok and best in path and not navigation(c, tuning.nav_link_density)
     ]
-    chosen = _drop_orphan_headings(chosen)
-    return Located(best, _trim_head(chosen) if tuning.trim_head else chosen)
+    chosen = drop_orphan_headings(chosen)
+    return Located(best, trim_head(chosen) if tuning.trim_head else chosen)
 
 
-def _drop_orphan_headings(chunks: list[Chunk]) -> list[Chunk]:
+def _stays_blocked(
+    el: html.HtmlElement,
+    pos: dict[html.HtmlElement, float],
+    against: dict[html.HtmlElement, float],
+    total: float,
+) -> bool:
+    """Whether a clutter-named element's chunks stay out of the vote.
+
+    Class names are a guess: "listicle-header", "card__meta" or "widget" name a component's
+    layout as often as its chrome.  A named element is released when it holds most of the
+    page's prose, or, named only by such layout words, when it reads as prose itself
+    (paragraphs, hardly a link row in it); a comment thread never is, and a page-chrome tag
+    is released only for the former.
+    """
+    if total <= 0 or hard_clutter(el):
+        return True
+    prose = pos.get(el, 0.0)
+    if prose >= CLUTTER_RELEASE_SHARE * total:
+        return False
+    if el.tag in CHROME_TAGS or prose < RELEASE_PROSE or not layout_name(el):
+        return True
+    return against.get(el, 0.0) > RELEASE_AGAINST * prose
+
+
+def drop_orphan_headings(chunks: list[Chunk]) -> list[Chunk]:
     """A heading with nothing left under it was a widget's title ("Related posts")."""
     kept: list[Chunk] = []
     for i, chunk in enumerate(chunks):
@@ -236,7 +265,7 @@ def _mark_teasers(chunks: list[Chunk], paths: list[list[html.HtmlElement]]) -> N
             c.as_link()
 
 
-def _trim_head(chunks: list[Chunk]) -> list[Chunk]:
+def trim_head(chunks: list[Chunk]) -> list[Chunk]:
     """Drop the article's masthead: the <h1> and the short date/byline lines before the prose.
 
     The headline and the byline are metadata; everything from the first prose block on is body.
@@ -258,7 +287,7 @@ def _trim_head(chunks: list[Chunk]) -> list[Chunk]:
     return head + chunks[start:]
 
 
-def _navigation(chunk: Chunk, nav_link_density: float) -> bool:
+def navigation(chunk: Chunk, nav_link_density: float) -> bool:
     """Links inside the article that are no part of it: a "read more" line, a link list."""
     if chunk.type == "image":
         return False

@@ -13,6 +13,7 @@ from ..patterns import (
     CLUTTER_TOKENS,
     HARD_CLUTTER_TOKENS,
     HIDING_CLASSES,
+    LAYOUT_TOKENS,
     NEVER_CONTENT_TAGS,
     tokens,
 )
@@ -113,6 +114,18 @@ def _hard_names(names: str) -> bool:
     return not tokens(names).isdisjoint(HARD_CLUTTER_TOKENS)
 
 
+def layout_name(el: html.HtmlElement) -> bool:
+    """Whether the element's clutter name is only layout words (see ``LAYOUT_TOKENS``)."""
+    return _layout_names(f"{el.get('class', '')} {el.get('id', '')}")
+
+
+@lru_cache(maxsize=4096)
+def _layout_names(names: str) -> bool:
+    found = tokens(names)
+    hits = found & CLUTTER_TOKENS
+    return bool(hits) and hits <= LAYOUT_TOKENS and not any(CLUTTER_PREFIX.match(t) for t in found)
+
+
 def clutter_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
     """Elements that look like chrome or widgets by their tag, role or class/id names.
 
@@ -120,13 +133,15 @@ def clutter_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
     the article (a blog engine that wraps the post in ``<div class="widget Blog">``).
     """
     found: set[html.HtmlElement] = set()
+    # Most pages quote nothing: then no element is an embed's frame, and none is searched.
+    quotes = root.find(".//blockquote") is not None
     for el in _NAMED(root):
         tag = el.tag
         if tag == "main":
             continue
         if el.get("itemprop") == "articleBody":
             continue
-        if (tag in CHROME_TAGS or _clutter_name(el)) and not _embed_frame(el):
+        if (tag in CHROME_TAGS or _clutter_name(el)) and not (quotes and _embed_frame(el)):
             found.add(el)
     return found
 

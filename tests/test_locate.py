@@ -1,0 +1,127 @@
+"""Locate, strip and the second opinion on small pages: content that class names or broken
+markup used to hide, and clutter that must stay out."""
+
+from __future__ import annotations
+
+from lxml import html
+
+import declutter
+from declutter.html.locate import TUNINGS, Located, locate
+from declutter.html.parse import parse_html
+from declutter.html.segment import Chunk, segment
+from declutter.html.strip import clutter_elements, strip_tree
+from declutter.second import DOUBT_CHARS, in_doubt, second_opinion
+
+PROSE = (
+    "The committee met on Tuesday to weigh the proposal, and after a long debate it agreed "
+    "to fund the new library wing for another three years of work. "
+)
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>T</title></head><body>{body}</body></html>"
+
+
+def _text(body: str) -> str:
+    return declutter.extract(_page(body)).text
+
+
+def test_overflow_hidden_is_not_hidden() -> None:
+    body = (
+        f'<div class="grid overflow-hidden"><p>{PROSE}</p><p>{PROSE.upper()}</p></div>'
+        '<div class="hidden">Screen reader only words</div>'
+    )
+    text = _text(body)
+    assert "committee met" in text
+    assert "Screen reader only" not in text
+
+
+def test_hidden_beside_a_responsive_variant_is_shown() -> None:
+    body = f'<div class="hidden md:block"><p>{PROSE}</p></div>'
+    assert "committee met" in _text(body)
+
+
+def test_unclosed_button_does_not_swallow_the_page() -> None:
+    body = f"<nav><a href='/'>Home</a></nav><button class='menu'>Menu <p>{PROSE * 20}</p>"
+    assert "committee met" in _text(body)
+
+
+def test_small_button_is_still_dropped() -> None:
+    body = f"<p>{PROSE}</p><button>Subscribe now</button>"
+    assert "Subscribe now" not in _text(body)
+
+
+def test_noscript_holding_the_page_is_read() -> None:
+    posts = "".join(f"<div class='post'><p>{PROSE} Reply {i}.</p></div>" for i in range(20))
+    body = f"<div id='app'></div><noscript>{posts}</noscript>"
+    assert "Reply 19." in _text(body)
+
+
+def test_menu_item_left_open_is_not_a_teaser_card() -> None:
+    # Broken markup: the article sits inside the first item of a navigation list.
+    body = (
+        "<ul class='main-nav'><li class='menu-item'><a href='/x'>Build</a>"
+        f"<div class='site-content'><h2>Section</h2>{f'<p>{PROSE}</p>' * 12}</div></li></ul>"
+    )
+    assert "committee met" in _text(body)
+
+
+def test_teaser_cards_stay_links() -> None:
+    cards = "".join(
+        f"<li><h3><a href='/a{i}'>Other story {i}</a></h3><p>Short summary {i}.</p></li>"
+        for i in range(6)
+    )
+    body = f"<article><p>{PROSE}</p><p>{PROSE}</p><ul class='x'>{cards}</ul></article>"
+    assert "Other story" not in _text(body)
+
+
+def test_named_component_with_prose_is_released() -> None:
+    # "listicle-header" names a layout part, and it holds the article's introduction.
+    body = (
+        f"<section class='listicle-header'><p>Intro: {PROSE}</p><p>{PROSE}</p></section>"
+        f"<div class='items'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+    )
+    assert "Intro:" in _text(body)
+
+
+def test_named_link_row_stays_blocked() -> None:
+    links = "".join(f"<a href='/t{i}'>Topic number {i}</a> " for i in range(12))
+    body = f"<div class='post-meta'>{links}</div><article><p>{PROSE}</p><p>{PROSE}</p></article>"
+    assert "Topic number" not in _text(body)
+
+
+def test_comments_never_released() -> None:
+    comments = "".join(f"<p>Comment {i}: {PROSE}</p>" for i in range(10))
+    body = f"<article><p>{PROSE}</p><p>{PROSE}</p></article><div id='comments'>{comments}</div>"
+    assert "Comment 3" not in _text(body)
+
+
+def _located(page: str) -> tuple[html.HtmlElement, list[Chunk], Located]:
+    root = strip_tree(parse_html(page))
+    chunks = segment(root)
+    return root, chunks, locate(chunks, clutter_elements(root))
+
+
+def test_a_long_answer_is_not_in_doubt() -> None:
+    page = _page(f"<article>{f'<p>{PROSE}</p>' * 10}</article>")
+    root, chunks, located = _located(page)
+    assert sum(c.size for c in located.chunks) >= DOUBT_CHARS
+    assert not in_doubt(located)
+    assert second_opinion(root, chunks, located, TUNINGS["balanced"]) is located
+
+
+def test_second_opinion_adds_prose_the_vote_missed() -> None:
+    # The vote keeps the short marked section; readability also reads the longer story that
+    # a widget-named wrapper kept out of the vote.
+    story = "".join(f"<p>Part {i}. {PROSE}</p>" for i in range(3))
+    page = _page(
+        "<nav>" + "".join(f"<a href='/n{i}'>Nav {i}</a>" for i in range(8)) + "</nav>"
+        f"<main><div class='entry-content'><p>{PROSE}</p></div></main>"
+        f"<div class='widget'>{story}</div>"
+    )
+    root, chunks, located = _located(page)
+    assert in_doubt(located)
+    found = second_opinion(root, chunks, located, TUNINGS["balanced"])
+    text = " ".join(c.text for c in found.chunks)
+    assert "Part 2." in text
+    assert "Nav 3" not in text
