@@ -28,6 +28,7 @@ from .options import DEFAULTS, Options
 from .pagetype import page_type, text_page_type
 from .prune import prune_blocks
 from .read import KindChoice, gunzip_if_needed, looks_binary, sniff_kind
+from .second import second_opinion
 from .text.classify import is_teaser, looks_like_caption
 from .text.scrape import extract_text
 
@@ -111,6 +112,7 @@ def _locate(page: Page) -> Page:
         second = locate(chunks, set(), TUNINGS["recall"])
         if sum(c.size for c in second.chunks) > found:
             located, clutter = second, set()
+    located = second_opinion(page.tree, chunks, located, tuning)
     located = widen(page.page_type, chunks, located, page.described, clutter)
     if page.trace is not None:
         page.trace.after_locate(chunks, located.container, located.chunks, clutter)
