@@ -25,6 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+# htmldate is imported with the package, not on the first page that needs it: the import
+# takes ~0.3 s, which would be charged to that page's time budget.
+from htmldate import find_date
 from lxml import etree, html
 
 from .dateparse import _format, _sort_key, date_from_url, normalize_date, not_after
@@ -41,6 +44,8 @@ __all__ = [
     "not_after",
     "parse_date_value",
 ]
+
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)  # it logs every date it skips
 
 #: No web page is older than this.
 EARLIEST = date(1991, 1, 1)
@@ -127,11 +132,6 @@ def _same_day(a: str, b: str) -> bool:
 
 def _htmldate(root: html.HtmlElement, url: str | None) -> str | None:
     """htmldate's fast search, silenced (it logs what it skips); None when it fails."""
-    try:
-        from htmldate import find_date
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
         found = find_date(root, extensive_search=False, original_date=True, url=url)
     except Exception:  # a third-party heuristic must never break extraction
