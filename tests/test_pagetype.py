@@ -163,3 +163,28 @@ def test_listing_and_collection_keep_their_items() -> None:
     collection = _extract("collection.html").text
     for item in ("Trail Flask 750 ml", "Summit Bottle", "Kids Bottle", "$15.00"):
         assert item in collection
+
+
+def _news_page(og_type: str) -> str:
+    items = "".join(
+        f'<li class="story"><a href="/n/{i}">Headline number {i} about the council budget</a>'
+        f'<span class="meta">By Staff | 11/20/2019 0{i}:14 PM</span></li>'
+        for i in range(9)
+    )
+    return (
+        f'<html><head><meta property="og:type" content="{og_type}"><title>Short</title></head>'
+        "<body><div class='story-body'><p>The bridge reopens on Monday after two weeks of"
+        " repairs to its deck, the city said.</p></div>"
+        f'<div class="latest"><ul class="stories">{items}</ul></div></body></html>'
+    )
+
+
+def test_a_declared_article_is_never_read_as_a_list() -> None:
+    text = declutter.extract(_news_page("article"), url="https://news.example/a/1").text
+    assert "The bridge reopens" in text
+    assert "Headline number 3" not in text
+
+
+def test_a_weak_answer_on_an_undeclared_page_takes_the_items() -> None:
+    text = declutter.extract(_news_page("website"), url="https://news.example/a/1").text
+    assert "Headline number 3" in text

@@ -356,6 +356,8 @@ class Typed:
     kind: PageType
     reason: str
     description: str | None = None
+    #: The page declares itself an article (schema.org or og:type), not typed so by default.
+    declared_article: bool = False
 
 
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -380,7 +382,8 @@ def page_type(root: html.HtmlElement, url: str | None) -> Typed:
     sig = read_signals(root, url)
     kind, reason = decide(sig)
     description = product_description(sig.product_ld) if kind == "product" else None
-    return Typed(kind, reason, description)
+    declared = sig.og_type == "article" or any(_SCHEMA.get(t) == "article" for t in sig.schema)
+    return Typed(kind, reason, description, kind == "article" and declared)
 
 
 _TEXT_CART = re.compile(r"^\W*(?:" + _CART_TEXT.pattern + r")\W*$", re.IGNORECASE | re.MULTILINE)

@@ -65,6 +65,8 @@ class Page:
     page_type_reason: str = ""
     #: A product's description from JSON-LD, for pages that hide it.
     described: str | None = None
+    #: The page declares itself an article (widen then never reads it as a list).
+    declared_article: bool = False
 
 
 def _parse(page: Page) -> Page:
@@ -82,6 +84,7 @@ def _metadata(page: Page) -> Page:
         page_type=typed.kind,
         page_type_reason=typed.reason,
         described=typed.description,
+        declared_article=typed.declared_article,
     )
 
 
@@ -113,7 +116,8 @@ def _locate(page: Page) -> Page:
         if sum(c.size for c in second.chunks) > found:
             located, clutter = second, set()
     located = second_opinion(page.tree, chunks, located, tuning)
-    located = widen(page.page_type, chunks, located, page.described, clutter)
+    kind = None if page.declared_article else page.page_type
+    located = widen(kind, chunks, located, page.described, clutter)
     if page.trace is not None:
         page.trace.after_locate(chunks, located.container, located.chunks, clutter)
     return replace(page, chunks=tuple(located.chunks))

@@ -60,13 +60,15 @@ def reveal_noscript(root: html.HtmlElement) -> bool:
 
 
 def widen(
-    page_type: PageType,
+    page_type: PageType | None,
     chunks: list[Chunk],
     located: Located,
     described: str | None = None,
     clutter: set[html.HtmlElement] | None = None,
 ) -> Located:
     """The located content, widened to what a page of ``page_type`` holds.
+
+    ``page_type`` None is an article the page declares as such: it is taken as located.
 
     ``described`` is a product's description from JSON-LD: it leads the body when the visible
     text chosen does not hold it.  ``clutter`` are the elements locate left out by their names
@@ -82,6 +84,9 @@ def widen(
         return _with_items(chunks, located)
     if page_type in ("service", "product") and located.container is not None:
         return _sections(chunks, located, clutter or set())
+    if page_type is not None and sum(c.size for c in located.chunks) < WEAK_CHARS:
+        # Next to nothing was found: the page may be a list the type did not recognise.
+        return _with_items(chunks, located, WEAK_ITEMS_SHARE)
     return located
 
 
@@ -192,6 +197,10 @@ MIN_ITEMS = 3
 ITEM_PLAIN_SHARE = 0.15
 #: The items are added when they hold this share of the text locate chose, or more.
 ITEMS_SHARE = 1.0
+#: Below this much text the located answer is weak, whatever the page type.
+WEAK_CHARS = 600
+#: ...and a list of items this many times larger than it is taken as the content.
+WEAK_ITEMS_SHARE = 3.0
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 
 
@@ -240,7 +249,7 @@ def _in_chrome(el: html.HtmlElement) -> bool:
     return any(a.tag in _CHROME_TAGS for a in el.iterancestors())
 
 
-def _with_items(chunks: list[Chunk], located: Located) -> Located:
+def _with_items(chunks: list[Chunk], located: Located, share: float = ITEMS_SHARE) -> Located:
     """The located text plus the largest list of items (cards, rows) on the page."""
     best: _Group | None = None
     for group in _item_groups(chunks):
@@ -251,7 +260,7 @@ def _with_items(chunks: list[Chunk], located: Located) -> Located:
     if best is None or _in_chrome(next(iter(best.items))):
         return located
     found = sum(c.size for c in located.chunks)
-    if best.size < ITEMS_SHARE * found:
+    if best.size < share * found:
         return located
     keep = {id(c) for c in located.chunks} | {id(c) for c in best.chunks}
     return Located(located.container, [c for c in chunks if id(c) in keep])
