@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from lxml import html
+from lxml import etree, html
 
 from .meta import jsonld
 from .model import PageType
@@ -159,59 +159,67 @@ _CART_TEXT = re.compile(
 )
 
 
+_NAME_VALUES = etree.XPath("//@class | //@id", smart_strings=False)
+_ITEMTYPES = etree.XPath("//@itemtype", smart_strings=False)
+_LINK_TEXT = etree.XPath("//body//a//text()", smart_strings=False)
+_BUTTON_LINKS = etree.XPath("//a[@role='button']")
+_TAGS = ("script", "meta", "pre", "time", "article", "button", "input")
+
+
 def read_signals(root: html.HtmlElement, url: str | None) -> Signals:
-    """Collect the signals of an HTML page in one pass (before the tree is stripped)."""
+    """Collect the signals of an HTML page (before the tree is stripped).
+
+    One walk over the few tags that matter and a handful of XPath queries that run in C:
+    the per-element work of a Python loop over every node would cost more than the rest.
+    """
     words = url_words(url)
     sig = Signals(path=words, home=bool(url) and not any(":" not in w for w in words))
-    names = sig.names
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "script":
-            kind = (el.get("type") or "").lower()
-            if "ld+json" in kind and el.text:
-                sig.schema.update(_LD_TYPE.findall(el.text))
-                if "Product" in el.text:
-                    sig.product_ld.append(el.text)
-            continue
-        if tag == "meta":
-            key = (el.get("property") or el.get("name") or "").lower()
-            if key == "og:type":
-                sig.og_type = (el.get("content") or "").strip().lower()
-            elif key == "generator":
-                found = _DOCS_GENERATOR.search(el.get("content") or "")
-                sig.generator = found.group(0).lower() if found else sig.generator
-            continue
-        if tag == "pre":
-            sig.pre += 1
-            sig.code_chars += len(el.text_content())
-        elif tag == "time":
-            sig.times += 1
-        elif tag == "article":
-            sig.articles += 1
-        elif tag in ("button", "input") or (tag == "a" and el.get("role") == "button"):
-            label = el.text_content() if tag != "input" else el.get("value") or ""
-            if len(label) < 40 and _CART_TEXT.search(label):
-                sig.cart_buttons += 1
-        itemtype = el.get("itemtype")
-        if itemtype:
-            sig.schema.update(t.rsplit("/", 1)[-1] for t in itemtype.split())
-        label = el.get("class")
-        ident = el.get("id")
-        if label or ident:
-            text = f"{label or ''} {ident or ''}".lower()
-            for word in set(_WORD.findall(text)):
-                cue = _NAME_CUES.get(word)
-                if cue:
-                    names[cue] += 1
+    for el in root.iter(*_TAGS):
+        _read_tag(el, sig)
+    for el in _BUTTON_LINKS(root):
+        _read_tag(el, sig)
+    for value in _ITEMTYPES(root):
+        sig.schema.update(t.rsplit("/", 1)[-1] for t in value.split())
+    counts = Counter(_WORD.findall("\n".join(_NAME_VALUES(root)).lower()))
+    for word, cue in _NAME_CUES.items():
+        found = counts.get(word)
+        if found:
+            sig.names[cue] += found
     body = root.find("body")
     if body is not None:
         text = body.text_content()
         sig.text_chars = len(text)
         sig.prices = len(_DOLLARS.findall(text)) + sum(text.count(c) for c in _CURRENCY_SIGNS)
-        sig.link_chars = sum(len(a.text_content()) for a in body.iter("a"))
+        sig.link_chars = sum(map(len, _LINK_TEXT(root)))
     return sig
+
+
+def _read_tag(el: html.HtmlElement, sig: Signals) -> None:
+    tag = el.tag
+    if tag == "script":
+        kind = (el.get("type") or "").lower()
+        if "ld+json" in kind and el.text:
+            sig.schema.update(_LD_TYPE.findall(el.text))
+            if "Product" in el.text:
+                sig.product_ld.append(el.text)
+    elif tag == "meta":
+        key = (el.get("property") or el.get("name") or "").lower()
+        if key == "og:type":
+            sig.og_type = (el.get("content") or "").strip().lower()
+        elif key == "generator":
+            found = _DOCS_GENERATOR.search(el.get("content") or "")
+            sig.generator = found.group(0).lower() if found else sig.generator
+    elif tag == "pre":
+        sig.pre += 1
+        sig.code_chars += len(el.text_content())
+    elif tag == "time":
+        sig.times += 1
+    elif tag == "article":
+        sig.articles += 1
+    else:
+        label = el.get("value") or "" if tag == "input" else el.text_content()
+        if len(label) < 40 and _CART_TEXT.search(label):
+            sig.cart_buttons += 1
 
 
 class _Points:
@@ -246,7 +254,9 @@ def _schema_points(sig: Signals, pts: _Points) -> None:
     if og.startswith("product"):
         pts.add("product", 1.5, f"og:type {og}")
     elif og == "article":
-        pts.add("article", 1.5, "og:type article")
+        # Some site builders mark every page so; a dated or signed one is an article indeed.
+        dated = sig.times > 0 or sig.names["byline"] >= 2
+        pts.add("article", 1.5 if dated else 1.0, "og:type article")
 
 
 def _path_points(sig: Signals, pts: _Points) -> None:
@@ -277,6 +287,9 @@ def _shop_points(sig: Signals, pts: _Points) -> None:
     if names["product"] >= 3 or names["review"] >= 3:
         cues.append("product/review marks")
     if len(cues) < 2:
+        if sig.cart_buttons or names["cart"] >= 2:
+            # A shop's page that sells nothing itself is one of its category pages.
+            pts.add("collection", 1.0, "a shop's page (cart)")
         return
     # Prices and product names alone are a buying guide as often as a shop.
     weight = 1.0 if sig.cart_buttons or names["cart"] >= 2 else 0.0
@@ -320,7 +333,8 @@ def _article_points(sig: Signals, pts: _Points) -> None:
 def _page_points(sig: Signals, pts: _Points) -> None:
     """Service pages and listings: what a page without an article's marks is made of."""
     names = sig.names
-    if not pts.points["article"]:
+    shop = sig.cart_buttons or names["cart"] >= 2
+    if not pts.points["article"] and not shop:
         pts.add("service", 1.0, "no date, author or article markup")
     if names["service"] >= 2:
         pts.add("service", 1.5 if names["service"] >= 4 else 1.0, "hero/cta/accordion sections")
