@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 
 from declutter.html.parse import parse_html
-from declutter.meta.authors import find_authors, is_name, split_authors
+from declutter.meta.authors import find_authors
 from declutter.meta.breadcrumb import drop_repeated_headline, find_breadcrumb
 from declutter.meta.collect import Meta, collect_metas, extract_metadata
 from declutter.meta.dates import date_from_url, find_dates, normalize_date, not_after
 from declutter.meta.headline import find_headline, strip_site_tail
 from declutter.meta.jsonld import load, parse_payload
 from declutter.meta.language import declared_language, detect_language, normalize_language
+from declutter.meta.names import is_name, split_authors
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "metadata"
 

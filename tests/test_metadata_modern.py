@@ -12,8 +12,8 @@ import pytest
 import declutter
 from declutter.batch import BatchConfig, run_batch
 from declutter.html.parse import parse_html
-from declutter.meta.authors import split_authors
 from declutter.meta.collect import Meta, extract_metadata
+from declutter.meta.names import split_authors
 from declutter.meta.sitename import SiteKeys, generic_tail, strip_site
 
 BODY = (

@@ -15,7 +15,7 @@ import re
 
 from lxml import html
 
-from .authors import is_name, split_authors
+from .names import is_name, split_authors
 from .visibledate import around, in_clutter
 
 BEFORE = 30
