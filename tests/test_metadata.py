@@ -672,3 +672,15 @@ def test_data_vocabulary_trail_stops_at_a_second_trail() -> None:
     )
     markup = page(body=f"<ol>{item.format('A')}{item.format('B')}</ol><ol>{item.format('A')}</ol>")
     assert find_breadcrumb(parse_html(markup)) == ["A", "B"]
+
+
+def test_only_web_addresses_become_url_and_image() -> None:
+    m = meta_of(
+        page('<link rel="canonical" href="javascript:alert(1)"><meta property="og:image" '
+             'content="JavaScript:alert(2)">'),
+        url="https://example.com/a.html",
+    )  # fmt: skip
+    assert m.url == "https://example.com/a.html"
+    assert m.image is None
+    m = meta_of(page('<meta property="og:image" content="data:image/png;base64,AAAA">'))
+    assert m.image is None

@@ -268,42 +268,19 @@ def extract_metadata(
     base = _absolute(scan.base, url) if scan.base else url
     site_names = _site_names(metas, jsonld)
     marks = "\n".join(_MARK_VALUES(root)).lower()
-    trail = find_breadcrumb(root, jsonld, marks)
-    headline, headline_source = choose_headline(
-        title_inputs(
-            root,
-            jsonld,
-            metas,
-            site_names,
-            trail[:-1],
-            title=scan.title or "",
-            h1s=scan.h1s,
-            current=trail[-1] if len(trail) > 1 else None,
-            url=url,
-            learnt=learnt,
-        )
+    headline, headline_source, trail = _headline_and_trail(
+        root, scan, jsonld, site_names, marks, url, learnt
     )
-    if not trail:
-        near = find_breadcrumb(root, jsonld, "", headline_element(root, scan.first_h1, headline))
-        trail = [c for c in near if c.casefold() not in {n.casefold() for n in site_names}]
-        trail = near if len(trail) == len(near) else []
-    trail = drop_repeated_headline(trail, headline, site_names[0] if site_names else None)
     dates = find_dates_explained(root, jsonld, metas, url, scan.times, scan.first_h1)
-    canonical = _absolute(scan.canonical or _first(metas, ("og:url", "twitter:url")), base)
-    image = _absolute(_first(metas, IMAGE_KEYS) or _jsonld_image(jsonld), base)
-    if image and image.startswith("data:"):
-        image = None
-    description = _first(metas, DESCRIPTION_KEYS)
-    if not description:
-        for node in jsonld.articles():
-            description = first_text(node.get("description"))
-            if description:
-                break
+    canonical = _web_url(
+        _absolute(scan.canonical or _first(metas, ("og:url", "twitter:url")), base)
+    )
+    image = _web_url(_absolute(_first(metas, IMAGE_KEYS) or _jsonld_image(jsonld), base))
+    description = _description(metas, jsonld)
     language = declared_language(root, metas, jsonld)
     if language is None:
         sample = " ".join(x for x in (headline, description) if x)
         language = detect_language(f"{sample} {_text_sample(root)}")
-    tags = _tags(root, metas, jsonld, scan, marks)
     rel_authors = scan.rel(root, "author") if scan.rel_links is not None else None
     authors, authors_source = find_authors_explained(
         root,
@@ -326,7 +303,7 @@ def extract_metadata(
         description=description,
         image=image,
         url=canonical or url,
-        tags=tags,
+        tags=_tags(root, metas, jsonld, scan, marks),
         sources=_sources(
             headline=headline_source,
             authors=authors_source,
@@ -334,6 +311,61 @@ def extract_metadata(
             modified=dates.modified_source,
         ),
     )
+
+
+def _headline_and_trail(
+    root: html.HtmlElement,
+    scan: _Scan,
+    jsonld: JsonLd,
+    site_names: list[str],
+    marks: str,
+    url: str | None,
+    learnt: Sequence[str],
+) -> tuple[str | None, str | None, list[str]]:
+    """The headline (and where it came from) and the breadcrumb; each helps find the other."""
+    trail = find_breadcrumb(root, jsonld, marks)
+    headline, source = choose_headline(
+        title_inputs(
+            root,
+            jsonld,
+            scan.metas,
+            site_names,
+            trail[:-1],
+            title=scan.title or "",
+            h1s=scan.h1s,
+            current=trail[-1] if len(trail) > 1 else None,
+            url=url,
+            learnt=learnt,
+        )
+    )
+    if not trail:
+        near = find_breadcrumb(root, jsonld, "", headline_element(root, scan.first_h1, headline))
+        trail = [c for c in near if c.casefold() not in {n.casefold() for n in site_names}]
+        trail = near if len(trail) == len(near) else []
+    trail = drop_repeated_headline(trail, headline, site_names[0] if site_names else None)
+    return headline, source, trail
+
+
+def _description(metas: dict[str, list[str]], jsonld: JsonLd) -> str | None:
+    description = _first(metas, DESCRIPTION_KEYS)
+    if not description:
+        for node in jsonld.articles():
+            description = first_text(node.get("description"))
+            if description:
+                break
+    return description
+
+
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _web_url(link: str | None) -> str | None:
+    """Web addresses (or relative ones, with no base to resolve them) leave as the page's URL or
+    image; data:, javascript:, file: and other schemes do not."""
+    if not link:
+        return None
+    scheme = _SCHEME.match(link)
+    return link if scheme is None or scheme.group(1).lower() in ("http", "https") else None
 
 
 def _sources(**found: str | None) -> dict[str, str]:
