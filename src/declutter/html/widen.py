@@ -140,7 +140,44 @@ def _thread(chunks: list[Chunk], located: Located) -> Located | None:
             if total >= MIN_POSTS * POST_CHARS and _keeps(picked, kept, kept_size):
                 return Located(chosen, picked)
         el = el.getparent()
-    return None
+    return _posts_inside(chunks, located)
+
+
+#: The posts found inside the chosen element hold this share of its prose together.
+POSTS_COVER = 0.8
+
+
+def _posts_inside(chunks: list[Chunk], located: Located) -> Located | None:
+    """Locate chose the whole thread: keep only the posts' own text.
+
+    Of the shapes repeated inside the chosen element that together hold nearly all of its
+    prose, the one with the fewest elements is the post (paragraph classes repeat more often),
+    and of those the innermost is its text, without the poster's profile and signature.
+    """
+    chosen = located.container
+    shapes: dict[tuple[str, str], dict[html.HtmlElement, float]] = {}
+    total = 0.0
+    for chunk in located.chunks:
+        vote = max(chunk_score(chunk), 0.0)
+        total += vote
+        el: html.HtmlElement | None = chunk.el
+        while vote and el is not None and el is not chosen:
+            shape = _shape(el)
+            if shape is not None:
+                held = shapes.setdefault(shape, {})
+                held[el] = held.get(el, 0.0) + vote
+            el = el.getparent()
+    best: tuple[int, int, list[html.HtmlElement]] | None = None
+    for held in shapes.values():
+        if len(held) < MIN_POSTS or sum(held.values()) < POSTS_COVER * total:
+            continue
+        posts = list(held)
+        rank = (len(posts), -sum(1 for _ in posts[0].iterancestors()), posts)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    if best is None or total <= 0:
+        return None
+    return Located(chosen, _post_chunks(located.chunks, best[2]))
 
 
 def _post_chunks(chunks: list[Chunk], posts: list[html.HtmlElement]) -> list[Chunk]:
