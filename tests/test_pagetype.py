@@ -188,3 +188,25 @@ def test_a_declared_article_is_never_read_as_a_list() -> None:
 def test_a_weak_answer_on_an_undeclared_page_takes_the_items() -> None:
     text = declutter.extract(_news_page("website"), url="https://news.example/a/1").text
     assert "Headline number 3" in text
+
+
+def test_a_whole_thread_chosen_keeps_only_the_posts_text() -> None:
+    from declutter.html.locate import Located
+    from declutter.html.segment import segment
+    from declutter.html.widen import widen
+
+    posts = "".join(
+        f'<div class="post"><dl class="profile"><dt>member{i}</dt><dd>Posts: 12{i}</dd>'
+        f'<dd>Joined: 2019</dd></dl><div class="content"><p>Answer {i}: check the fuse first,'
+        " then the plug, and only then open the case of the kettle to look at the element.</p>"
+        f'</div><div class="signature">Fixing things since 19{i}0.</div></div>'
+        for i in range(4)
+    )
+    tree = parse_html(f'<html><body><div id="thread">{posts}</div></body></html>')
+    chunks = segment(tree, None)
+    thread = tree.get_element_by_id("thread")
+    located = Located(thread, list(chunks))
+    text = " ".join(c.text for c in widen("forum", list(chunks), located).chunks)
+    assert "Answer 0" in text and "Answer 3" in text
+    for chrome in ("Posts: 12", "Joined", "Fixing things"):
+        assert chrome not in text

@@ -132,7 +132,7 @@ def _thread(chunks: list[Chunk], located: Located) -> Located | None:
     el: html.HtmlElement | None = chosen
     for _ in range(POST_LEVELS):
         if el is None or el is root:
-            return None
+            break
         posts = _alike(root, el)
         if len(posts) >= MIN_POSTS:
             picked = _post_chunks(chunks, posts)
