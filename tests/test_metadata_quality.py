@@ -20,9 +20,10 @@ from test_quality import corpus_digest, load_floors
 #: 0.95/0.90/0.95.  The headline floor was lowered to 0.84 (45/53) by issue 12: Readability's
 #: expected titles are its own output, ``og:title`` verbatim with the site's name on ("Getting
 #: LEAN with Digital Ad UX | IAB"), where the headline is now the title a reader sees, without
-#: it (wcxb-dev's human-made titles: 0.519 -> 0.771 on its 1,497 pages).  byline_found: any author where a byline is expected; byline_matched: at least
-#: half of the expected byline's name tokens among the authors' (some expected bylines are dates
-#: or carry the outlet's name, so it stays well below 1).
+#: it (wcxb-dev's human-made titles: 0.519 -> 0.771 on its 1,497 pages).  byline_found: any
+#: author where a byline is expected; byline_matched: at least half of the expected byline's
+#: name tokens among the authors' (some expected bylines are dates or carry the outlet's name,
+#: so it stays well below 1).
 FLOORS = {
     "headline_accuracy": 0.84,
     "byline_found": 0.95,
