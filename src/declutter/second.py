@@ -92,11 +92,28 @@ def _adds(chunk: Chunk) -> bool:
     return score >= ADD_SCORE * chunk.size
 
 
+def _anything_to_add(chunks: list[Chunk], located: Located, tuning: Tuning) -> bool:
+    """Whether any text outside the vote's answer could be added (else asking is wasted).
+
+    The union only ever adds chunks that pass ``_adds``; a page whose every other block is a
+    link row, a fragment or a comment has nothing for a second opinion to bring.
+    """
+    ours = {id(c) for c in located.chunks}
+    return any(
+        id(c) not in ours
+        and c.type not in ("heading", "image")
+        and _adds(c)
+        and not navigation(c, tuning.nav_link_density)
+        and not any(hard_clutter(a) for a in c.el.iterancestors())
+        for c in chunks
+    )
+
+
 def second_opinion(
     tree: html.HtmlElement, chunks: list[Chunk], located: Located, tuning: Tuning
 ) -> Located:
     """The vote's answer, or where it is in doubt, its union with readability's."""
-    if not in_doubt(located):
+    if not in_doubt(located) or not _anything_to_add(chunks, located, tuning):
         return located
     answer = readability_text(tree)
     if answer is None or not answer[0]:
