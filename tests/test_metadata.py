@@ -684,3 +684,6 @@ def test_only_web_addresses_become_url_and_image() -> None:
     assert m.image is None
     m = meta_of(page('<meta property="og:image" content="data:image/png;base64,AAAA">'))
     assert m.image is None
+    # A browser ignores tabs and entities inside a scheme; so must the check.
+    m = meta_of(page('<meta property="og:image" content="java&#9;script:alert(3)">'), url=None)
+    assert m.image is None

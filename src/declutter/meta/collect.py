@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from lxml import etree, html
 
+from ..render import is_live_url
 from . import jsonld as jsonld_mod
 from .authors import find_authors_explained
 from .breadcrumb import drop_repeated_headline, find_breadcrumb, headline_element
@@ -362,7 +363,7 @@ _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 def _web_url(link: str | None) -> str | None:
     """Web addresses (or relative ones, with no base to resolve them) leave as the page's URL or
     image; data:, javascript:, file: and other schemes do not."""
-    if not link:
+    if not link or is_live_url(link):
         return None
     scheme = _SCHEME.match(link)
     return link if scheme is None or scheme.group(1).lower() in ("http", "https") else None
