@@ -200,12 +200,13 @@ class _Run:
     def run_pool(self) -> None:
         cfg = self.cfg
         fetcher = None
-        if cfg.url_lists or any(is_url(i) for i in cfg.inputs):
-            from .fetch import Fetcher
-
-            fetcher = Fetcher(cfg.fetch)
+        # The pool first: when it cannot start (a cluster out of reach), no fetch thread is left.
         pool = _pool(cfg, self.settings)
         try:
+            if cfg.url_lists or any(is_url(i) for i in cfg.inputs):
+                from .fetch import Fetcher
+
+                fetcher = Fetcher(cfg.fetch)
             _Dispatch(self, pool, fetcher).loop()
             pool.close()
         except BaseException:
