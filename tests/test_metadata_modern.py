@@ -68,7 +68,7 @@ def page(head: str = "", body: str = "") -> str:
             "The Year in Mathematics",
         ),
         ("Middleware · Django documentation · Django", ["Django"], None, "Middleware"),
-        ("Best Shoes 2025 – Shop Now | Headphones.com", [], None, "Best Shoes 2025 – Shop Now"),
+        ("Best Shoes 2025 – Shop Now | Headphones.com", [], None, "Best Shoes 2025"),
         (
             "Engora Data Blog: Small adventures with small models",
             ["Engora Data Blog"],

@@ -73,6 +73,7 @@ class _Scan:
     base: str | None = None
     title: str | None = None
     h1s: list[str] = field(default_factory=list)
+    h1_elements: list[html.HtmlElement] = field(default_factory=list)
     first_h1: html.HtmlElement | None = None
     scripts: list[str] = field(default_factory=list)
     times: list[html.HtmlElement] = field(default_factory=list)
@@ -116,6 +117,7 @@ def _scan(root: html.HtmlElement) -> _Scan:
                 scan.first_h1 = el
             if len(scan.h1s) < 20:
                 scan.h1s.append(el.text_content())
+                scan.h1_elements.append(el)
         elif tag == "link":
             if scan.canonical is None and "canonical" in (el.get("rel") or "").lower().split():
                 href = (el.get("href") or "").strip()
@@ -337,6 +339,7 @@ def _headline_and_trail(
             current=trail[-1] if len(trail) > 1 else None,
             url=url,
             learnt=learnt,
+            h1_elements=scan.h1_elements,
         )
     )
     if not trail:

@@ -105,6 +105,9 @@ class TitleInputs:
     #: The side of a "Site - Story" title the page shows as an element of its own (looked for
     #: only on pages without an ``<h1>``).
     shown_side: str | None = None
+    #: Texts inside the first ``<h1>`` elements, each element's own and each child's: the
+    #: story's words without the badge, date or comment count set beside them.
+    h1_pieces: tuple[str, ...] = ()
 
 
 def _forbidden(
@@ -209,10 +212,25 @@ def _same_but_quotes(a: str, b: str) -> bool:
     return a != b and a.translate(_QUOTES) == b.translate(_QUOTES)
 
 
+def _h1_piece(h1s: Sequence[str], titles: Sequence[_Title], inputs: TitleInputs) -> str | None:
+    """The piece of an ``<h1>`` that is exactly a declared title, when no whole ``<h1>`` is:
+    "<span>News</span> Story", "<time>Dec 18</time> Story", "<a>Story</a> (source) 87"."""
+    cores = {_fold(t.core) for t in titles} - {""}
+    if not inputs.h1_pieces or any(_fold(h) in cores for h in h1s):
+        return None
+    for piece in inputs.h1_pieces:
+        if _fold(piece) in cores and not _forbidden(piece, inputs.site_names, inputs.sections):
+            return piece.strip(_PIECE_EDGES)
+    return None
+
+
 def choose_headline(inputs: TitleInputs) -> tuple[str | None, str | None]:
     """(headline, where it came from) — see the module docstring."""
     titles = _titles(inputs)
     h1s = _usable_h1s(inputs)
+    piece = _h1_piece(h1s, titles, inputs)
+    if piece:
+        return piece, "h1"
     for h in h1s:
         if _agrees(h, titles):
             for t in titles:
@@ -245,9 +263,10 @@ def title_inputs(
     current: str | None = None,
     url: str | None = None,
     learnt: Sequence[str] = (),
+    h1_elements: Sequence[html.HtmlElement] | None = None,
 ) -> TitleInputs:
-    """The inputs of ``choose_headline``; ``title`` and ``h1s`` are read from the tree when
-    not given."""
+    """The inputs of ``choose_headline``; ``title`` and the ``<h1>`` elements are read from the
+    tree when not given (``h1s``, their texts, may stand in for the elements)."""
     if jsonld is None:
         jsonld = jsonld_mod.load(root)
     metas = metas if metas is not None else {}
@@ -255,8 +274,10 @@ def title_inputs(
         found = _TITLE(root)
         title = found[0].text_content() if found else ""
     title = norm_space(title)
+    if h1_elements is None and h1s is None:
+        h1_elements = _H1(root)[:20]
     if h1s is None:
-        h1s = [h.text_content() for h in _H1(root)[:20]]
+        h1s = [h.text_content() for h in h1_elements or ()]
     h1_texts = tuple(t for t in (norm_space(h) for h in h1s) if t)
     declared = [(key, clean_text(v)) for key in TITLE_KEYS for v in metas.get(key, ()) if v.strip()]
     shown_side = None if h1_texts else _shown_side(root, title)
@@ -270,7 +291,34 @@ def title_inputs(
         sections=tuple(sections),
         current=current,
         shown_side=shown_side,
+        h1_pieces=_pieces(h1_elements or ()),
     )
+
+
+#: Separators left at a piece's edges by the element beside it ("Story |" before "44MM").
+_PIECE_EDGES = " |-–—:·•»/"
+#: How many ``<h1>`` elements, and elements inside each, are taken apart into pieces.
+_PIECE_H1S = 3
+_PIECE_ELEMENTS = 12
+
+
+def _pieces(h1s: Sequence[html.HtmlElement]) -> tuple[str, ...]:
+    """The texts inside the first ``<h1>`` elements that are less than the whole: each
+    element's own text (without its children's) and each descendant's whole text."""
+    out: list[str] = []
+    for h1 in h1s[:_PIECE_H1S]:
+        if len(h1) == 0:
+            continue  # text only: no piece differs from the whole
+        for i, el in enumerate(h1.iter()):
+            if i > _PIECE_ELEMENTS:
+                break
+            if not isinstance(el.tag, str):
+                continue
+            if el is not h1:
+                out.append(norm_space(el.text_content()))
+            own = [el.text or ""] + [child.tail or "" for child in el]
+            out.append(norm_space(" ".join(own)))
+    return tuple(p for p in out if p)
 
 
 def _shown_side(root: html.HtmlElement, title: str) -> str | None:

@@ -111,8 +111,9 @@ def split_title(title: str) -> list[str]:
 def strip_site(title: str, keys: SiteKeys) -> tuple[str, bool]:
     """(the title without the site's name on either side, whether a side was removed).
 
-    Several site parts come off ("Story | Section | Site" keeps "Story | Section" unless the
-    section is recognised too); the story itself is never removed, even when it matches.
+    Several site parts come off, and with a site's name at the end whatever stands between it and
+    the first part goes too ("Story | Section | Site" → "Story"); the story itself is never
+    removed, even when it matches.
     """
     title = title.strip()
     parts = _split_keep(title)
@@ -120,6 +121,10 @@ def strip_site(title: str, keys: SiteKeys) -> tuple[str, bool]:
     while len(parts) > 1 and keys.matches(parts[-1][0]):
         parts.pop()
         removed = True
+    if removed and len(parts) > 1:
+        # "Story | Section | Site", "Story - Tagline - Site": what stands between the story and
+        # the site's name at the end is the site's too (a section, a slogan, "Part 1" aside).
+        parts = parts[:1]
     while len(parts) > 1 and keys.matches(parts[0][0]):
         parts.pop(0)
         removed = True

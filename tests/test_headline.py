@@ -1,0 +1,80 @@
+"""The headline: pieces of an <h1> and the parts of a title between the story and the site."""
+
+from __future__ import annotations
+
+import pytest
+
+from declutter.html.parse import parse_html
+from declutter.meta.collect import Meta, extract_metadata
+from declutter.meta.sitename import SiteKeys, strip_site
+
+BODY = (
+    "<p>The first paragraph of the story says what happened, to whom, and why it matters "
+    "to the people who read this page.</p><p>A second paragraph goes on with the details "
+    "that a reader would want before deciding what to do next.</p>"
+)
+
+
+def meta_of(markup: str, url: str | None = "https://www.example-news.com/story") -> Meta:
+    return extract_metadata(parse_html(markup), url)
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        '<span class="label">News</span><span> </span>Cameras are back in fashion',
+        '<a href="/p"><time datetime="2025-12-18">Dec 18 2025</time> Cameras are back in'
+        " fashion</a>",
+        'Thread: <span class="threadtitle"><a href="/t">Cameras are back in fashion</a></span>',
+        '<span><a href="/s">Cameras are back in fashion</a> <a href="/x">(example.org)</a></span>'
+        ' <span class="comments">87</span>',
+    ],
+)
+def test_the_piece_of_an_h1_that_is_the_declared_title(h1: str) -> None:
+    m = meta_of(
+        page(
+            "<title>Cameras are back in fashion | Example Forum</title>"
+            '<meta property="og:site_name" content="Example Forum">',
+            f"<h1>{h1}</h1>{BODY}",
+        )
+    )
+    assert m.headline == "Cameras are back in fashion"
+    assert m.sources["headline"] == "h1"
+
+
+def test_an_h1_equal_to_the_title_is_kept_whole() -> None:
+    m = meta_of(
+        page(
+            "<title>Squad 2024 - 2025 | Example Forum</title>"
+            '<meta property="og:site_name" content="Example Forum">',
+            f"<h1>Squad <em>2024 - 2025</em></h1>{BODY}",
+        )
+    )
+    assert m.headline == "Squad 2024 - 2025"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Organic SEO Consultant | Hire an SEO Expert - Mike Example", ["Mike Example"],
+         "Organic SEO Consultant"),
+        ("What happened to the ISO / Arch Discussion / Example Forums", ["Example Forums"],
+         "What happened to the ISO"),
+        ("Reflections on a UI Pipeline - Part 1 | Playful Example", ["Playful Example"],
+         "Reflections on a UI Pipeline"),
+        # No site's name at the end: the parts stay.
+        ("Travel Insurance - Flight and Trip Quotes", ["Example"],
+         "Travel Insurance - Flight and Trip Quotes"),
+        # The site's name first: only it comes off.
+        ("Example News - Story of the day - Part 2", ["Example News"],
+         "Story of the day - Part 2"),
+    ],
+)  # fmt: skip
+def test_between_the_story_and_the_site_at_the_end(
+    title: str, site: list[str], expected: str
+) -> None:
+    assert strip_site(title, SiteKeys.of(site, None))[0] == expected
