@@ -15,7 +15,7 @@ _ISO = re.compile(
     r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?\s*$",
     re.IGNORECASE,
 )
-_SLASH_YMD = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
+_SLASH_YMD = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-]\d)")
 _DMY = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _TIME = re.compile(
     r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?",
@@ -96,20 +96,52 @@ def _make(
         return None
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+#: Words that may stand between a day and its month ("23 de febrero", "the 5th of May").
+_JOINERS = frozenset({"de", "del", "of", "the", "le", "el", "di"})
+
+
+def _day_of(word: str) -> int | None:
+    """The day a word writes ("5", "5th", "05."), or None (a year, a time, not a number)."""
+    m = _LEADING_DIGITS.match(word)
+    if m is None or len(m.group()) > 2 or word[m.end() : m.end() + 1] == ":":
+        return None
+    value = int(m.group())
+    return value if 1 <= value <= 31 else None
+
+
+def _day_beside(words: list[str], at: int) -> int | None:
+    """The day written just before or just after the month name at index ``at``."""
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(words) and words[i] in _JOINERS:
+            i += step
+        if 0 <= i < len(words):
+            found = _day_of(words[i])
+            if found is not None:
+                return found
+    return None
+
+
 def _parse_words(text: str) -> date | datetime | None:
-    """Free-form dates: "January 7, 2025", "7. März 2021 10:30", "Mon, 23 Feb 2015 10:00 GMT"."""
+    """Free-form dates: "January 7, 2025", "7. März 2021 10:30", "Mon, 23 Feb 2015 10:00 GMT".
+
+    The day is the number written next to the month name ("5 min read · February 6, 2026" is
+    the 6th), else the first small number."""
     year = month = day = None
-    for raw in _WORD.findall(text):
-        word = raw.rstrip(".").lower()
+    words = [raw.rstrip(".").lower() for raw in _WORD.findall(text)]
+    at = -1
+    for i, word in enumerate(words):
         if word[0].isdigit():
-            num = int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
-            if len(re.match(r"\d+", word).group()) == 4:  # type: ignore[union-attr]
-                if year is None:
-                    year = num
-            elif day is None and 1 <= num <= 31 and not re.match(r"\d+:", word):
-                day = num
+            digits = _LEADING_DIGITS.match(word).group()  # type: ignore[union-attr]
+            if len(digits) == 4 and year is None:
+                year = int(digits)
         elif month is None and word in _MONTHS:
-            month = _MONTHS[word]
+            month, at = _MONTHS[word], i
+    if at >= 0:
+        day = _day_beside(words, at)
+    if day is None:
+        day = next((d for d in map(_day_of, words) if d is not None), None)
     if year is None or month is None or day is None:
         return None
     hour: int | None = None
@@ -148,9 +180,9 @@ def parse_date_value(text: str | None) -> date | datetime | None:
             return datetime.fromtimestamp(int(m.group(1)), tz=timezone.utc)
         except (OverflowError, OSError, ValueError):
             return None
-    m = _SLASH_YMD.match(text)
+    m = _SLASH_YMD.search(text)
     if m:
-        found = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        found = _make(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if found:
             rest = text[m.end() :]
             t = _TIME.search(rest)
@@ -171,6 +203,35 @@ def parse_date_value(text: str | None) -> date | datetime | None:
         # Day first unless that is impossible (US "12/31/2020").
         return _make(y, b, a) if b <= 12 else _make(y, a, b)
     return _parse_words(text)
+
+
+#: Words a line that shows only a date may hold besides it (weekdays, "at", "am"/"pm", zones).
+_BESIDE_DATE = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
+        "at", "am", "pm", "um", "à", "de", "del", "of", "the", "le", "el", "di",
+        "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "ist",
+    }
+)  # fmt: skip
+#: The longest line read as a bare date.
+BARE_DATE_CHARS = 48
+
+
+def is_bare_date(text: str) -> bool:
+    """Whether a short line shows a full date and nothing else ("Dec 17, 2025", "17.05.2021",
+    "Friday 5 March 2024, 10:30 am"): such a line beside a headline is the page's date."""
+    if len(text) > BARE_DATE_CHARS:
+        return False
+    for raw in _WORD.findall(text):
+        word = raw.rstrip(".").lower()
+        if not (word[0].isdigit() or word in _MONTHS or word in _BESIDE_DATE):
+            return False
+    return parse_date_value(text) is not None
 
 
 def normalize_date(text: str | None) -> str | None:
@@ -209,6 +270,7 @@ def not_after(published: str, modified: str) -> bool:
     p, p_time = _sort_key(published)
     m, m_time = _sort_key(modified)
     if not (p_time and m_time):
-        return p.date() <= m.date()
+        # A bare day is the page's local day: compare it with the other's local day, not UTC's.
+        return (normalize_date(published) or "")[:10] <= (normalize_date(modified) or "")[:10]
     # Allow a few hours of slack: offsets are often missing on one side.
     return p <= m + timedelta(hours=14)

@@ -5,7 +5,8 @@ Trust order (the first that gives a date wins; each is recorded in ``sources`` f
 1. JSON-LD ``datePublished``/``dateCreated`` of the article, then of the WebPage ("json-ld");
 2. meta tags (``article:published_time``, ``dc.date``, ``parsely-pub-date`` …; "meta");
 3. the date the page shows beside its headline (``visibledate.py``: a ``<time>``, a
-   date-marked element or a "Published/Updated …" line nearest the ``<h1>``; "visible").
+   date-marked element, a "Published/Updated …" line or a line holding only a date, nearest
+   the ``<h1>``; "visible").
    Measured on wcxb-dev, a shown date that disagrees with the declared one is right less
    often than the declared one, so it only fills in where nothing is declared;
 4. ``itemprop="datePublished"`` and ``<time datetime>`` anywhere on the page ("markup");
@@ -14,8 +15,10 @@ Trust order (the first that gives a date wins; each is recorded in ``sources`` f
 
 A shown date labelled "Updated" is also the modification date.  Every value lies between
 ``EARLIEST`` (before it, no web page existed) and tomorrow (a page cannot be dated after it was
-read); published is never after modified.  Dates come out as ``YYYY-MM-DD`` when only the day
-is known, else ``YYYY-MM-DDTHH:MM:SS`` with the offset when the source gives one.
+read); published is never after modified: a declared modification date before every published
+date is dropped (on such pages the publication date is the right one).  Dates come out as
+``YYYY-MM-DD`` when only the day is known, else ``YYYY-MM-DDTHH:MM:SS`` with the offset when
+the source gives one.
 """
 
 from __future__ import annotations
@@ -168,6 +171,10 @@ def find_dates_explained(
     for value, source in published:
         if mod[0] is None or not_after(value, mod[0]):
             return DateFinding(value, mod[0], source, mod[1])
+    if published:
+        # Declared modified before every published date: the modification date is the wrong
+        # one (measured on wcxb-dev, the publication date is right on such pages).
+        return DateFinding(published[0][0], None, published[0][1], None)
     return DateFinding(None, mod[0], None, mod[1])
 
 

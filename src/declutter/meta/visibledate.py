@@ -1,11 +1,13 @@
 """The date a page shows its readers beside the headline.
 
 Looked for in document order around the first ``<h1>`` (a little before it, more after it):
-``<time>`` elements, elements whose class or id names a date ("date", "time", "published",
-"updated", "byline", "meta" …) and "Published/Updated/Posted … <date>" lines in several
-languages.  The nearest one to the headline is the page's stated date; a label saying "updated"
-makes it a modification date.  Dates inside comments, sidebars, footers and related-story lists
-are not the article's.
+``<time>`` elements (the day their text shows when it is a day off their UTC datetime),
+elements whose class or id names a date ("date", "time", "published", "updated", "byline",
+"meta" …), "Published/Updated/Posted … <date>" lines in several languages and, close to the
+headline, lines holding nothing but a date ("Dec 17, 2025"; not in links or table cells).
+The nearest one to the headline is the page's stated date; a label saying "updated" makes it a
+modification date.  Dates inside comments, sidebars, footers and related-story lists are not the
+article's.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from lxml import html
+from lxml import etree, html
 
-from .dateparse import parse_date_value
+from .dateparse import is_bare_date, parse_date_value
 
 #: Elements looked at before and after the headline (in document order).
 BEFORE = 40
 AFTER = 250
+#: How far after the headline (before it: a third of that) an unlabelled date line is read.
+BARE_NEAR = 40
 #: The longest text read as one date line.
 MAX_TEXT = 120
 
@@ -45,6 +49,9 @@ _PUBLISHED = re.compile(
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "option", "select"})
 _CLUTTER_TAGS = frozenset({"footer", "aside", "nav", "form"})
+#: A date alone in a table cell is data, in a link another page's date.
+_BARE_SKIP = frozenset({"td", "th", "a"})
+_TIMES = etree.XPath("descendant::time[@datetime]")
 
 
 @dataclass(frozen=True)
@@ -95,15 +102,38 @@ def _worth_reading(el: html.HtmlElement) -> bool:
     return bool(own) and len(own) < MAX_TEXT * 3 and bool(_YEAR.search(own))
 
 
-def _candidate(el: html.HtmlElement) -> tuple[date | datetime, bool] | None:
-    """The date an element shows, and whether it is labelled as an update."""
+def _time_value(el: html.HtmlElement, text: str) -> date | datetime | None:
+    """A ``<time>``'s date: its datetime, but the day its text shows when that differs (the
+    datetime is often in UTC, the text in the page's own time zone, which is its date)."""
+    exact = parse_date_value(el.get("datetime"))
+    shown = parse_date_value(text) if text and _YEAR.search(text) else None
+    if exact is None or shown is None:
+        return exact or shown
+    apart = abs((_day(shown) - _day(exact)).days)
+    return shown if apart == 1 else exact
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _candidate(el: html.HtmlElement, near: bool) -> tuple[date | datetime, bool] | None:
+    """The date an element shows, and whether it is labelled as an update.  ``near``: the
+    element is close enough to the headline for a bare date line to be the page's date."""
     tag = el.tag
     text = _own_text(el)
     if tag == "time":
-        value = parse_date_value(el.get("datetime")) or parse_date_value(text)
+        value = _time_value(el, text)
     elif not text or len(text) > MAX_TEXT or not _YEAR.search(text):
         return None
-    elif _marked(el) or _PUBLISHED.search(text) or _UPDATED.search(text):
+    elif _TIMES(el):
+        return None  # the <time> inside gives it exactly ("10/12/2023" is ambiguous, not it)
+    elif (
+        _marked(el)
+        or _PUBLISHED.search(text)
+        or _UPDATED.search(text)
+        or (near and tag not in _BARE_SKIP and is_bare_date(text))
+    ):
         value = parse_date_value(text)
     else:
         return None
@@ -149,13 +179,13 @@ def shown_dates(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[Sho
         el = order[i]
         if i == at or not _worth_reading(el):
             continue
-        got = _candidate(el)
+        distance = i - at if i > at else (at - i) * 3  # above the headline: less likely
+        got = _candidate(el, distance <= BARE_NEAR)
         if got is None or any(id(a) in seen for a in el.iterancestors()):
             continue
         if in_clutter(el):
             continue
         seen.add(id(el))
-        distance = i - at if i > at else (at - i) * 3  # above the headline: less likely
         found.append(ShownDate(got[0], distance, got[1]))
     found.sort(key=lambda d: d.distance)
     return found

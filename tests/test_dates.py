@@ -1,0 +1,96 @@
+"""The published and modified dates: unlabelled date lines beside the headline, the day a
+``<time>`` shows, day-beside-month parsing, and declared dates that contradict each other."""
+
+from __future__ import annotations
+
+import pytest
+
+from declutter.html.parse import parse_html
+from declutter.meta.collect import Meta, extract_metadata
+from declutter.meta.dateparse import is_bare_date, not_after, parse_date_value
+
+BODY = (
+    "<p>The first paragraph of the story says what happened, to whom, and why it matters "
+    "to the people who read this page.</p><p>A second paragraph goes on with the details "
+    "that a reader would want before deciding what to do next.</p>"
+)
+
+
+def meta_of(head: str, body: str) -> Meta:
+    markup = f"<html><head><title>T</title>{head}</head><body>{body}</body></html>"
+    return extract_metadata(parse_html(markup), "https://www.example-news.com/story")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("5 min read · February 6, 2026", "2026-02-06"),
+        ("23 de febrero de 2015", "2015-02-23"),
+        ("Essay - Published: 2025.12.17", "2025-12-17"),
+        ("Updated 2025-12-17", "2025-12-17"),
+        ("2025 March 5", "2025-03-05"),
+        ("v2.1.2023.5", None),
+    ],
+)
+def test_parse_date_value_finds_the_day_beside_the_month(text: str, iso: str | None) -> None:
+    found = parse_date_value(text)
+    assert (found.isoformat()[:10] if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Dec 17, 2025", True),
+        ("17.05.2021", True),
+        ("Friday, 5 March 2024 at 10:30 am", True),
+        ("Tax brackets for 2025", False),
+        ("Join us on March 5, 2025 for the launch", False),
+    ],
+)
+def test_bare_date_lines(text: str, bare: bool) -> None:
+    assert is_bare_date(text) is bare
+
+
+def test_an_unlabelled_date_under_the_headline_is_the_pages() -> None:
+    m = meta_of("", f'<h1>The story</h1><div class="text-sm">December 13, 2025</div>{BODY}')
+    assert m.published == "2025-12-13"
+    assert m.sources["published"] == "visible"
+
+
+def test_unlabelled_dates_in_links_cells_or_far_away_are_not_the_pages() -> None:
+    far = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(60))
+    for body in (
+        f'<h1>The story</h1><a href="/old">December 13, 2025</a>{BODY}',
+        f"<h1>The story</h1><table><tr><td>12/01/2013</td></tr></table>{BODY}",
+        f"<h1>The story</h1>{BODY}{far}<div>December 13, 2025</div>",
+    ):
+        assert meta_of("", body).sources.get("published") != "visible"
+
+
+def test_a_time_inside_a_date_line_gives_the_exact_day() -> None:
+    line = (
+        '<small class="post-date"><time datetime="2023-10-12T19:38:01.0870000Z">'
+        "10/12/2023 7:38:01 PM</time></small>"
+    )
+    assert meta_of("", f"<h1>The story</h1>{line}{BODY}").published == "2023-10-12T19:38:01+00:00"
+
+
+def test_a_time_shows_its_local_day() -> None:
+    line = '<time datetime="2026-02-24T04:13:00Z">February 23, 2026</time>'
+    assert meta_of("", f"<h1>The story</h1>{line}{BODY}").published == "2026-02-23"
+
+
+def test_declared_modified_before_published_is_dropped() -> None:
+    head = (
+        '<meta property="article:published_time" content="2025-03-12T08:00:00">'
+        '<meta property="article:modified_time" content="2025-03-03T15:01:45">'
+    )
+    m = meta_of(head, f"<h1>The story</h1>{BODY}")
+    assert (m.published, m.modified) == ("2025-03-12T08:00:00", None)
+
+
+def test_a_shown_day_is_compared_with_the_local_day_of_the_modified_time() -> None:
+    assert not_after("2025-10-01", "2025-10-01T00:00:00+03:00")
+    head = '<meta property="article:modified_time" content="2025-10-01T00:00:00+03:00">'
+    m = meta_of(head, f"<h1>The story</h1><div>October 1, 2025</div>{BODY}")
+    assert m.published == "2025-10-01"
