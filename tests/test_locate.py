@@ -125,3 +125,36 @@ def test_second_opinion_adds_prose_the_vote_missed() -> None:
     text = " ".join(c.text for c in found.chunks)
     assert "Part 2." in text
     assert "Nav 3" not in text
+
+
+def test_linked_subheads_and_pointers_in_the_prose_stay() -> None:
+    body = (
+        "<article>"
+        f"<p>{PROSE}</p>"
+        "<h2><a href='/p/sony'>2. Sony A7 IV</a></h2>"
+        f"<p>{PROSE.replace('committee', 'camera')}</p>"
+        "<p>See our <a href='/g/m'>guide to choosing a mattress</a></p>"
+        f"<p>{PROSE.replace('committee', 'council')}</p>"
+        "</article>"
+    )
+    text = _text(body)
+    assert "2. Sony A7 IV" in text
+    assert "See our guide to choosing a mattress" in text
+
+
+def test_runs_of_links_and_standalone_headlines_still_go() -> None:
+    body = (
+        "<article>"
+        f"<p>{PROSE}</p>"
+        "<p><a href='/r/1'>Read the full Kia review</a></p>"
+        "<p><a href='/r/2'>Compare new car deals</a></p>"
+        f"<p>{PROSE.replace('committee', 'council')}</p>"
+        "<p><a href='/n/9'>Dave Matthews Band takes over Rock Hall Fan Vote</a></p>"
+        f"<p>{PROSE.replace('committee', 'board')}</p>"
+        "<p><a href='/more'>More stories from the desk</a></p>"
+        "</article>"
+    )
+    text = _text(body)
+    assert "council met" in text
+    for gone in ("Kia review", "car deals", "Dave Matthews", "More stories"):
+        assert gone not in text

@@ -15,7 +15,7 @@ from lxml import html
 
 from ..deadline import check_deadline
 from ..patterns import CHROME_TAGS
-from .segment import LINKY_TITLE, Chunk
+from .segment import LINK_ROW, LINKY_TITLE, Chunk
 from .strip import hard_clutter, layout_name
 
 # A date, a clock time, or a by-line opener: what a masthead line carries in any language.
@@ -32,6 +32,8 @@ NAV_LINK_DENSITY = 0.65
 HEAD_PROSE = 60
 #: A masthead line (date, byline, kicker) is shorter than this.
 HEAD_LINE = 80
+#: A block this linked is one link from end to end.
+WHOLE_LINK = 0.95
 #: A list item with this share of linked text is a link, not a point of the article.
 LINKED_ITEM = 0.15
 #: A "heading" this long is text in heading markup, and is scored as prose.
@@ -193,11 +195,8 @@ def locate(
     if not net:
         return Located(None, [])
     best = _tighten(_best(net, pos, neg), live_pos, tuning.tighten_slack)
-    chosen = [
-        c
-        for c, path, ok in zip(chunks, paths, live, strict=True)
-        if ok and best in path and not navigation(c, tuning.nav_link_density)
-    ]
+    inside = [c for c, path, ok in zip(chunks, paths, live, strict=True) if ok and best in path]
+    chosen = without_link_rows(inside, tuning.nav_link_density)
     chosen = drop_orphan_headings(chosen)
     return Located(best, trim_head(chosen) if tuning.trim_head else chosen)
 
@@ -285,6 +284,34 @@ def trim_head(chunks: list[Chunk]) -> list[Chunk]:
         )
     ]
     return head + chunks[start:]
+
+
+def without_link_rows(chunks: list[Chunk], nav_link_density: float) -> list[Chunk]:
+    """The article's blocks without its link rows, keeping the links written into its prose.
+
+    A block that is mostly one link is navigation in a run of such blocks (a "related" list
+    set as paragraphs, "Read the review · Compare deals") or at the article's edge ("Read
+    more"), but in the flow of the prose it is the author's: a linked subhead above its
+    section (a listicle's product names), a one-line pointer or credit between paragraphs.
+    """
+    linky = [navigation(c, nav_link_density) for c in chunks]
+    flow = [i for i, c in enumerate(chunks) if c.type != "image"]
+    for at, i in enumerate(flow):
+        c = chunks[i]
+        if not linky[i] or c.type not in ("paragraph", "heading") or c.anchors >= LINK_ROW:
+            continue
+        after = flow[at + 1] if at + 1 < len(flow) else None
+        if after is None or linky[after]:
+            continue
+        if c.type == "heading":
+            linky[i] = chunks[after].type == "heading"
+            continue
+        before = flow[at - 1] if at > 0 else None
+        # A headline standing alone as a link is a teaser ("Dave Matthews Band takes over
+        # Rock Hall Fan Vote"); a sentence or a credit is the author's.
+        whole = c.link_density >= WHOLE_LINK and not _SENTENCE_END.search(c.text)
+        linky[i] = before is None or linky[before] or whole
+    return [c for c, out in zip(chunks, linky, strict=True) if not out]
 
 
 def navigation(chunk: Chunk, nav_link_density: float) -> bool:

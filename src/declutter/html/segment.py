@@ -26,6 +26,8 @@ LINKY_TITLE = 0.8
 #: A teaser card holds at most this much text; an item or link holding more is a layout
 #: (a menu item left open by broken markup that swallows the article, a long listicle entry).
 CARD_MAX_CHARS = 1500
+#: A block with this many links is a row of them, not a sentence that links once.
+LINK_ROW = 2
 #: Tables this large or holding block content are layout, not data.
 _LAYOUT_CELL_CHARS = 400
 
@@ -50,6 +52,8 @@ class Chunk:
     src: str | None = None
     alt: str | None = None
     caption: str | None = None
+    #: How many links the text holds; a teaser card or a block inside a link counts as a row.
+    anchors: int = 0
 
     @property
     def size(self) -> int:
@@ -63,6 +67,7 @@ class Chunk:
         """Count all of the chunk's text as link text (it sits inside a link or a teaser card)."""
         self.link_chars = self.size
         self.item_links = [len(item) for item in self.items]
+        self.anchors = max(self.anchors, LINK_ROW)
 
     @property
     def link_density(self) -> float:
@@ -94,12 +99,13 @@ def norm_space(text: str) -> str:
 class _Inline:
     """Accumulates the inline text of one block: plain, Markdown, and link characters."""
 
-    __slots__ = ("has_text", "lead_link", "links", "md", "plain")
+    __slots__ = ("anchors", "has_text", "lead_link", "links", "md", "plain")
 
     def __init__(self) -> None:
         self.plain: list[str] = []
         self.md: list[str] = []
         self.links = 0
+        self.anchors = 0
         self.lead_link: bool | None = None
         self.has_text = False
 
@@ -157,7 +163,7 @@ class Segmenter:
             buf.push("\n", "\n")
             return
         if tag == "a" and not in_link:
-            plain, md, lead, trail, _ = self._inner(el, True)
+            plain, md, lead, trail, _, _ = self._inner(el, True)
             if plain:
                 if buf.lead_link is None and not buf.has_text:
                     buf.lead_link = True
@@ -168,14 +174,16 @@ class Segmenter:
                     md = f"[{md}]({_href(href)})"
                 buf.push(lead + plain + trail, lead + md + trail)
                 buf.links += len(plain)
+                buf.anchors += 1
             return
         mark = _MARKS.get(tag)
         if mark:
-            plain, md, lead, trail, links = self._inner(el, in_link)
+            plain, md, lead, trail, links, anchors = self._inner(el, in_link)
             if plain:
                 md_text = f"`{plain}`" if mark == "`" else f"{mark}{md}{mark}"
                 buf.push(lead + plain + trail, lead + md_text + trail)
                 buf.links += links
+                buf.anchors += anchors
             return
         buf.add(el.text)
         for child in el:
@@ -189,17 +197,18 @@ class Segmenter:
             return self._scheme + href if href.startswith("//") else self._origin + href
         return urljoin(self.base_url or "", href)
 
-    def _inner(self, el: html.HtmlElement, in_link: bool) -> tuple[str, str, str, str, int]:
-        """An inline element's own text: (plain, Markdown, leading space, trailing space, links)."""
+    def _inner(self, el: html.HtmlElement, in_link: bool) -> tuple[str, str, str, str, int, int]:
+        """An inline element's own text: (plain, Markdown, leading and trailing space, linked
+        characters, links)."""
         if not len(el):
             # The common case, a link or emphasis around plain text, without a buffer.
             raw = (el.text or "").replace("\n", " ")
             plain = norm_space(raw)
             if not plain:
-                return "", "", "", "", 0
+                return "", "", "", "", 0, 0
             lead = " " if raw[:1].isspace() else ""
             trail = " " if raw[-1:].isspace() else ""
-            return plain, escape_inline(plain), lead, trail, 0
+            return plain, escape_inline(plain), lead, trail, 0, 0
         inner = _Inline()
         inner.add(el.text)
         for child in el:
@@ -208,7 +217,7 @@ class Segmenter:
             inner.add(child.tail)
         plain, md, links = inner.result()
         lead, trail = inner.spaced()
-        return plain, md, lead, trail, links
+        return plain, md, lead, trail, links, inner.anchors
 
     # -- blocks -----------------------------------------------------------------------------
 
@@ -227,9 +236,10 @@ class Segmenter:
                     p, m = norm_space(p), norm_space(m)
                     if p:
                         ratio = len(p) / max(len(plain), 1)
-                        self._add(Chunk(kind, el, p, m, int(links * ratio)))
+                        # (Which part holds the links is not known: each gets the count.)
+                        self._add(Chunk(kind, el, p, m, int(links * ratio), anchors=buf.anchors))
                 return
-        self._add(Chunk(kind, el, plain, md, links))
+        self._add(Chunk(kind, el, plain, md, links, anchors=buf.anchors))
 
     def walk(self, el: html.HtmlElement) -> None:
         """Emit the chunks of a container element."""
@@ -264,7 +274,9 @@ class Segmenter:
             self._inline(el, buf)
             plain, md, links = buf.result()
             if plain:
-                self._add(Chunk("heading", el, plain, md, links, level=int(tag[1])))
+                heading = Chunk("heading", el, plain, md, links, level=int(tag[1]))
+                heading.anchors = buf.anchors
+                self._add(heading)
             return
         if tag == "p":
             if any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS and c.tag != "br" for c in el):
