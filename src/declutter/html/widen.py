@@ -16,6 +16,7 @@ from lxml import html
 from ..model import PageType
 from .locate import Located, chunk_score
 from .segment import Chunk, norm_space
+from .strip import layout_name
 
 #: How far above the chosen element a post's shape is looked for (content → body → post).
 POST_LEVELS = 4
@@ -338,13 +339,18 @@ SECTION_LINK_DENSITY = 0.5
 def _sections(chunks: list[Chunk], located: Located, clutter: set[html.HtmlElement]) -> Located:
     """Every section of the page, not only the one with the most prose.
 
-    Climbs from the chosen element to the first ancestor that holds nearly all of the
-    page's prose outside its header, footer, menus and asides, and keeps its blocks that are
-    not link rows.
+    Climbs from the chosen element to the first ancestor (the body at most) that holds nearly
+    all of the page's prose outside its header, footer, menus and asides, and keeps its blocks
+    that are not link rows.
     """
     chosen = located.container
     if chosen is None:
         return located
+    # Locate may have chosen prose inside a wrapper named only for its layout ("gallery",
+    # "slider"): the sections beside it sit in wrappers built from the same template.
+    forgiven = {el for el in (chosen, *chosen.iterancestors()) if el in clutter and layout_name(el)}
+    names = {_first_name(el) for el in forgiven} - {None}
+    clutter = {el for el in clutter if el not in forgiven and _first_name(el) not in names}
     held: dict[html.HtmlElement, float] = {}
     votes: dict[int, float] = {}
     for chunk in chunks:
@@ -357,12 +363,13 @@ def _sections(chunks: list[Chunk], located: Located, clutter: set[html.HtmlEleme
                 held[node] = held.get(node, 0.0) + vote
     total = sum(votes.values())
     el: html.HtmlElement | None = chosen
-    while el is not None and el.tag not in ("body", "html"):
+    while el is not None:
         if held.get(el, 0.0) >= SECTIONS_SHARE * total:
             break
         el = el.getparent()
-    # Widening to the whole body would take in newsletter boxes and download prompts.
-    if el is None or el is chosen or el.tag in ("body", "html") or total <= 0:
+    # The body may be that ancestor: sections often sit straight under it, and what else it
+    # holds (header, footer, menus, clutter-named boxes) was left out of the votes above.
+    if el is None or el is chosen or total <= 0:
         return located
     kept = {id(c) for c in located.chunks}
     picked = [
@@ -380,3 +387,9 @@ def _sections(chunks: list[Chunk], located: Located, clutter: set[html.HtmlEleme
 
 def _within(el: html.HtmlElement, outer: html.HtmlElement) -> bool:
     return el is outer or _inside(el, outer)
+
+
+def _first_name(el: html.HtmlElement) -> tuple[str, str] | None:
+    """An element's tag and first class: what blocks built from one template share."""
+    classes = (el.get("class") or "").split()
+    return (str(el.tag), classes[0]) if classes else None

@@ -1,0 +1,68 @@
+"""Service and product pages: every section is content, not only the one locate chose."""
+
+from __future__ import annotations
+
+from declutter.html.locate import locate
+from declutter.html.parse import parse_html
+from declutter.html.segment import segment
+from declutter.html.strip import clutter_elements, strip_tree
+from declutter.html.widen import widen
+from declutter.model import PageType
+
+_PROSE = (
+    "Our team plans, builds and maintains the whole system for you, from the first survey "
+    "of the site to the yearly inspection, so that nothing is left to chance. "
+)
+
+
+def _kept(page: str, kind: PageType = "service") -> list[str]:
+    root = strip_tree(parse_html(page))
+    chunks = segment(root)
+    clutter = clutter_elements(root)
+    located = widen(kind, chunks, locate(chunks, clutter), None, clutter)
+    return [c.text for c in located.chunks]
+
+
+_LINKS = "".join(f"<a href='/{n}'>Link number {n} of the row</a> " for n in range(8))
+
+
+def _section(title: str, words: int) -> str:
+    # Each section ends in a row of links, as service pages end them in calls to action.
+    return f"<section><h2>{title}</h2><p>{title}: {_PROSE * words}</p></section><p>{_LINKS}</p>"
+
+
+def test_sections_straight_under_the_body_are_all_kept() -> None:
+    page = (
+        "<html><body><header><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></header>"
+        + _section("Planning", 3)
+        + _section("Building", 1)
+        + _section("Upkeep", 1)
+        + "<footer><p>Copyright, all rights reserved, and a long footer line here.</p></footer>"
+        + "</body></html>"
+    )
+    kept = " ".join(_kept(page))
+    for title in ("Planning:", "Building:", "Upkeep:"):
+        assert title in kept
+    assert "Copyright" not in kept
+    assert "About" not in kept
+    assert "Link number" not in kept
+
+
+def test_sections_in_layout_named_wrappers_are_kept() -> None:
+    blade = (
+        "<div class='feature-gallery left'><div class='gallery-content'><p>{}: {}</p></div></div>"
+    )
+    page = (
+        "<html><body><main><div class='features'>"
+        + blade.format("Power", _PROSE * 3)
+        + blade.format("Display", _PROSE)
+        + blade.format("Keyboard", _PROSE)
+        + "</div></main>"
+        + "<div class='newsletter'><p>Sign up for our newsletter and get ten percent off your "
+        + "first order of anything at all in the store today.</p></div>"
+        + "</body></html>"
+    )
+    kept = " ".join(_kept(page, "product"))
+    for title in ("Power:", "Display:", "Keyboard:"):
+        assert title in kept
+    assert "newsletter" not in kept
