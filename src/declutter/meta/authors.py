@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree, html
 
 from .jsonld import JsonLd, first_text, node_types
-from .names import URL_ONLY, fold_name, split_authors
+from .names import URL_ONLY, fold_name, split_authors, user_name
 
 _AUTHOR_KEYS = (
     "author", "byl", "dc.creator", "dc:creator", "dcterms.creator", "article:author",
@@ -67,15 +67,14 @@ def _jsonld_authors(jsonld: JsonLd) -> tuple[list[str], list[str]]:
                         name = f"{given} {family}".strip() or None
                     if not name or "://" in name:
                         continue
-                    if node_types(item) & {
-                        "Organization",
-                        "NewsMediaOrganization",
-                        "Corporation",
-                        "WebSite",
-                    }:
+                    kinds = node_types(item)
+                    if kinds & {"Organization", "NewsMediaOrganization", "Corporation", "WebSite"}:
                         orgs.append(name)
                     else:
-                        persons.extend(split_authors(name))
+                        found = split_authors(name)
+                        # A declared Person known by a user name ("ron1cne" on a forum).
+                        handle = user_name(name) if not found and "Person" in kinds else None
+                        persons.extend(found or ([handle] if handle else []))
             if persons:
                 break
         if persons:
@@ -83,16 +82,34 @@ def _jsonld_authors(jsonld: JsonLd) -> tuple[list[str], list[str]]:
     return persons, orgs
 
 
-def _meta_authors(metas: dict[str, list[str]], sites: frozenset[str]) -> list[str]:
+#: The label of a "twitter:labelN" / "twitter:dataN" pair that names the author.
+_WRITTEN_BY = re.compile(r"^\s*(?:written\s+by|author|by)\s*:?\s*$", re.IGNORECASE)
+
+
+def _meta_values(metas: dict[str, list[str]]) -> Iterator[list[str]]:
     for key in _AUTHOR_KEYS:
+        yield metas.get(key, [])
+    for i in range(1, 5):
+        labels = metas.get(f"twitter:label{i}", [])
+        if labels and _WRITTEN_BY.match(labels[0]):
+            yield metas.get(f"twitter:data{i}", [])[:1]
+
+
+def _meta_authors(
+    metas: dict[str, list[str]], sites: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """(names, names that are the site's own: an organisation, asked for last)."""
+    site_named: list[str] = []
+    for values in _meta_values(metas):
         names: list[str] = []
-        for value in metas.get(key, ()):
+        for value in values:
             if URL_ONLY.match(value) or value.strip().startswith("@"):
                 continue
-            names.extend(n for n in split_authors(value) if fold_name(n) not in sites)
+            for name in split_authors(value):
+                (site_named if fold_name(name) in sites else names).append(name)
         if names:
-            return names
-    return []
+            return names, site_named
+    return [], site_named
 
 
 def _tokens(el: Any) -> set[str]:
@@ -102,6 +119,8 @@ def _tokens(el: Any) -> set[str]:
 
 def _in_clutter(el: Any) -> bool:
     for anc in el.iterancestors():
+        if anc.tag == "footer" and any(a.tag == "article" for a in anc.iterancestors()):
+            continue  # an article's own footer: its author box, its tags
         if anc.tag in _SKIP_TAGS:
             return True
         if anc.tag in ("article", "main", "body"):
@@ -149,7 +168,7 @@ def _dom_groups(
     marked_page = marks is None or any(word in marks for word in BYLINE_MARKS)
     yield [
         el
-        for el in (_ITEMPROP_AUTHOR(root) if marked_page or "person" in (marks or "") else [])
+        for el in _ITEMPROP_AUTHOR(root)
         if el.tag != "link" and {"author", "creator"} & set((el.get("itemprop") or "").split())
     ]
     if rel_authors is None:
@@ -258,18 +277,22 @@ def find_authors_explained(
     site_names: Sequence[str] = (),
     shown: Callable[[], list[str]] | None = None,
     h1: Any = None,
+    starter: Callable[[], list[str]] | None = None,
 ) -> tuple[tuple[str, ...], str | None]:
     """``find_authors`` and where the names came from: "json-ld", "meta", "markup" (itemprop,
-    rel=author, by-line classes), "byline" (the line shown beside the headline) or
-    "json-ld-organization"."""
+    rel=author, by-line classes), "starter" (a forum's line naming who opened the thread),
+    "byline" (the line shown beside the headline) or "json-ld-organization"."""
     persons, orgs = _jsonld_authors(jsonld)
     sites = frozenset(fold_name(s) for s in site_names if s)
     # A "person" named like the site is the site: an organisation, asked for last.
     orgs = orgs + [p for p in persons if fold_name(p) in sites]
     persons = [p for p in persons if fold_name(p) not in sites]
+    meta_names, site_named = _meta_authors(metas, sites)
+    orgs = orgs + site_named
     steps: list[tuple[str, Callable[[], list[str]]]] = [
         ("json-ld", lambda: persons),
-        ("meta", lambda: _meta_authors(metas, sites)),
+        ("meta", lambda: meta_names),
+        ("starter", starter or list),
         ("markup", lambda: _dom_authors(root, marks, rel_authors, h1)),
         ("byline", shown or list),
         ("json-ld-organization", lambda: orgs),

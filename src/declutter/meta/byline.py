@@ -7,6 +7,9 @@ comments, sidebars and related-story lists:
   "Von …", "Par …", "Author: …"): its names;
 - a link whose text is a name and whose address is an author page ending in that name
   ("Sofia Gonzalez" → ``/author/sofia-gonzalez/``, ``/people/sofia-gonzalez``).
+
+A forum names who opened the thread beside its title ("Thread starter <a>jdoe</a>",
+"Discussion in 'Help' started by jdoe, May 26"): ``starter_names`` reads that line.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import re
 
 from lxml import html
 
-from .names import is_name, split_authors
+from .names import is_name, split_authors, user_name
 from .visibledate import around, in_clutter
 
 BEFORE = 30
@@ -23,11 +26,19 @@ AFTER = 150
 MAX_LINE = 120
 
 _BY_WORD = (
-    r"^\s*(?:(?:written|posted|reported|published|story|words)\s+)?"
+    r"^\s*(?:(?:written|posted|reported|published|story|words|article)\s+)?"
     r"(?:by|von|par|por|door|av|af|przez|autor|author|auteur|autore)\b"
 )
 _OPENS = re.compile(_BY_WORD, re.IGNORECASE)
 _BY_LINE = re.compile(_BY_WORD + r"\s*:?\s*\S", re.IGNORECASE)
+#: A by-word alone ("Written by", "By"), the name being the next element's text.
+_BY_LABEL = re.compile(_BY_WORD + r"\s*:?\s*$", re.IGNORECASE)
+#: A forum's words for who opened the thread, the name after them.
+_STARTER = re.compile(
+    r"\b(?:(?:thread|discussion|topic)\s+starter|started\s+by)\s*:?\s*", re.IGNORECASE
+)
+#: Where the starter's name ends in a line that goes on ("jdoe, May 26", "jdoe · 3 days").
+_NAME_END = re.compile(r"\s*(?:[,·•|(\n]|\s-\s|\son\s|$)")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 #: Path words of author pages ("/author/jane-doe", "/people/jane-doe", "/redaktion/…").
 _AUTHOR_PATH = re.compile(
@@ -44,14 +55,27 @@ def _slug(text: str) -> str:
 def _text(el: html.HtmlElement) -> str:
     if len(el) > 8:
         return ""
-    text = el.text_content()
+    # Pieces joined by a space: "<p>Written by</p><p>Jane Doe</p>" is not "byJane".
+    text = " ".join(el.itertext())
     return " ".join(text.split()) if len(text) <= MAX_LINE * 2 else ""
+
+
+def _names_a_person(el: html.HtmlElement) -> bool:
+    """Whether the element after a bare "By" holds a person rather than a shop's brand: plain
+    text, or a link to an author page (a brand's link goes to the brand's page)."""
+    links = [el] if el.tag == "a" else el.findall(".//a")
+    return all(_AUTHOR_PATH.search((a.get("href") or "").casefold()) for a in links)
 
 
 def _by_line(el: html.HtmlElement) -> list[str]:
     if not _OPENS.match(el.text or ""):
         return []
     text = _text(el)
+    if _BY_LABEL.match(text):
+        after = el.getnext()
+        if after is None or (text.casefold() == "by" and not _names_a_person(after)):
+            return []
+        text = f"{text} {_text(after)}"
     if not text or len(text) > MAX_LINE or not _BY_LINE.match(text):
         return []
     return split_authors(text)
@@ -66,6 +90,62 @@ def _author_link(el: html.HtmlElement) -> str | None:
         return None
     slug = _slug(text)
     return text if slug and href.endswith(("/" + slug, "/" + slug + ".html")) else None
+
+
+def _name_or_user(text: str) -> str | None:
+    """A user name, or a capitalised name of a few words ("started by scrolling through a
+    feed" in a story names no one)."""
+    names = split_authors(text)
+    if not names:
+        return user_name(text)
+    name = names[0]
+    return name if name[:1].isupper() and len(name.split()) <= 4 else user_name(name)
+
+
+def _starter(text: str | None, after: html.HtmlElement | None) -> str | None:
+    """The name after a starter phrase in ``text``, or in the element ``after`` it when the
+    phrase ends the text."""
+    m = _STARTER.search(text or "") if text else None
+    if m is None:
+        return None
+    rest = (text or "")[m.end() :]
+    if rest.strip():
+        return _name_or_user(rest[: _NAME_END.search(rest).start()])  # type: ignore[union-attr]
+    if after is None or not isinstance(after.tag, str) or len(after) > 4:
+        return None
+    return _name_or_user(" ".join(after.text_content().split()))
+
+
+#: Class and id words of the lists beside a thread (other threads and their starters).
+_ASIDE_WORDS = frozenset({"sidebar", "related", "similar", "widget", "recent", "aside"})
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _aside(el: html.HtmlElement) -> bool:
+    """Whether the element is in a list beside the thread: a whole word of its ancestors' class
+    or id says so ("similar-threads", not "mainContainer_noSidebar")."""
+    for anc in el.iterancestors():
+        if anc.tag in ("aside", "nav", "footer"):
+            return True
+        marks = f"{anc.get('class') or ''} {anc.get('id') or ''}".lower()
+        if marks.strip() and _ASIDE_WORDS.intersection(_WORDS.findall(marks)):
+            return True
+    return False
+
+
+def starter_names(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[str]:
+    """The name of who opened a forum thread, from the line beside its title, or []."""
+    order, at = around(root, h1, AFTER)
+    if at < 0:
+        return []
+    for el in order[max(0, at - BEFORE) :]:
+        if _aside(el):
+            continue
+        first = el[0] if len(el) else el.getnext()
+        name = _starter(el.text, first) or _starter(el.tail, el.getnext())
+        if name:
+            return [name]
+    return []
 
 
 def byline_names(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[str]:

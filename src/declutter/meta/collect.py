@@ -18,7 +18,7 @@ from ..render import is_live_url
 from . import jsonld as jsonld_mod
 from .authors import find_authors_explained
 from .breadcrumb import drop_repeated_headline, find_breadcrumb, headline_element
-from .byline import byline_names
+from .byline import byline_names, starter_names
 from .dates import find_dates_explained
 from .headline import choose_headline, title_inputs
 from .jsonld import JsonLd, first_text
@@ -294,6 +294,7 @@ def extract_metadata(
         [*site_names, *_title_tail(scan.title)],
         shown=lambda: byline_names(root, scan.first_h1),
         h1=scan.first_h1,
+        starter=lambda: starter_names(root, scan.first_h1),
     )
     return Meta(
         headline=headline,

@@ -167,6 +167,23 @@ def is_name(text: str) -> bool:
     return sum(w in _NON_NAME for w in lowered) <= 1
 
 
+#: A user name as forums and platforms show it: one token of letters with digits, "_", "."
+#: or "-" ("ron1cne", "Mr_Enigmatic", "b.scherer").
+_USER_NAME = re.compile(r"^(?=[\w.-]*[^\W\d_])[\w.-]{2,40}$")
+_DOMAIN_END = re.compile(r"\.(?:com|org|net|co|io|uk|de|fr|es|it|in|ru|jp|info|biz)$", re.I)
+
+
+def user_name(text: str) -> str | None:
+    """``text`` when it is one user name declared as a person (a JSON-LD ``Person``, the
+    starter of a thread), else None: no generic label, no address."""
+    text = text.strip()
+    if not _USER_NAME.match(text) or URL_ONLY.match(text) or _DOMAIN_END.search(text):
+        return None
+    if text.casefold() in _GENERIC_NAMES or text.strip("._-").casefold() in _NON_NAME:
+        return None
+    return text
+
+
 def _reorder_last_first(segment: str) -> str:
     """ "Jong, Michiel de" → "Michiel de Jong"; other strings are returned unchanged."""
     parts = [p.strip() for p in segment.split(",")]

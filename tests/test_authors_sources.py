@@ -1,0 +1,157 @@
+"""Authors from the sources modern pages use: user names, label/data metas, thread starters,
+by-lines split over elements, an article's own footer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from declutter.html.parse import parse_html
+from declutter.meta.collect import Meta, extract_metadata
+from declutter.meta.names import user_name
+
+BODY = (
+    "<p>The first paragraph of the story says what happened, to whom, and why it matters "
+    "to the people who read this page.</p><p>A second paragraph goes on with the details "
+    "that a reader would want before deciding what to do next.</p>"
+)
+
+
+def meta_of(markup: str, url: str | None = "https://www.example-news.com/story") -> Meta:
+    return extract_metadata(parse_html(markup), url)
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ron1cne", "ron1cne"),
+        ("Mr_Enigmatic", "Mr_Enigmatic"),
+        ("b.scherer", "b.scherer"),
+        ("admin", None),
+        ("team", None),
+        ("example.com", None),
+        ("jane@example.com", None),
+        ("two words", None),
+    ],
+)
+def test_user_name(text: str, expected: str | None) -> None:
+    assert user_name(text) == expected
+
+
+def test_a_declared_person_known_by_a_user_name() -> None:
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "DiscussionForumPosting",
+        "headline": "Which host for a small server?",
+        "author": {"@type": "Person", "name": "ron1cne"},
+    }
+    m = meta_of(page(ld(posting), f"<h1>Which host for a small server?</h1>{BODY}"))
+    assert m.authors == ("ron1cne",)
+    assert m.sources["authors"] == "json-ld"
+
+
+def test_written_by_label_and_data_metas() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Tyler Brown">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="4 minutes">'
+    )
+    m = meta_of(page(head, f"<h1>Moving tips</h1>{BODY}"))
+    assert m.authors == ("Tyler Brown",)
+    assert m.sources["authors"] == "meta"
+
+
+def test_reading_time_data_is_no_author() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="Four Minutes">'
+    )
+    assert meta_of(page(head, f"<h1>Moving tips</h1>{BODY}")).authors == ()
+
+
+def test_the_site_as_author_only_when_no_person_is_named() -> None:
+    head = (
+        '<meta name="author" content="CBC Bank"><meta property="og:site_name" content="CBC Bank">'
+    )
+    m = meta_of(page(head, f"<h1>Nine money tips</h1>{BODY}"))
+    assert m.authors == ("CBC Bank",)
+    assert m.sources["authors"] == "json-ld-organization"
+    named = meta_of(page(head, f'<h1>Nine money tips</h1><p class="byline">By Ann Lee</p>{BODY}'))
+    assert named.authors == ("Ann Lee",)
+
+
+def test_rel_author_in_the_articles_own_footer() -> None:
+    body = (
+        f"<article><h1>What tutoring is</h1>{BODY}"
+        '<footer class="meta"><div class="author"><p class="name">'
+        '<a href="/author/hg" rel="author">Halina Goetz</a></p></div></footer></article>'
+        '<footer class="site"><a href="/about" rel="author">Site Team Pages</a></footer>'
+    )
+    assert meta_of(page("", body)).authors == ("Halina Goetz",)
+
+
+def test_itemprop_author_on_a_page_without_byline_classes() -> None:
+    body = (
+        '<div class="article__meta"><strong itemprop="author">By Ibrahim Diallo</strong></div>'
+        f"<h1>A post</h1>{BODY}"
+    )
+    assert meta_of(page("", body)).authors == ("Ibrahim Diallo",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<ul><li><span class="u-srOnly">Thread starter</span>'
+        ' <a href="/members/sean_g.81409/" class="username">sean_g</a></li></ul>',
+        '<p class="muted">Discussion in \'<a href="/forums/help">Help</a>\' started by'
+        ' <a href="/members/pelex.1/" class="username">pelex</a>, <span>May 26, 2025</span>.</p>',
+        "<p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p>",
+    ],
+)
+def test_the_thread_starter_beside_the_title(line: str) -> None:
+    body = (
+        f'<div class="mainContainer_noSidebar"><h1>Best server hosts</h1>{line}'
+        '<div class="message"><a class="author" href="/members/other.2/">Someone Else</a>'
+        f"{BODY}</div></div>"
+    )
+    m = meta_of(page("", body))
+    assert m.authors[:1] in (("sean_g",), ("pelex",), ("Biology Forums",))
+    assert m.sources["authors"] == "starter"
+
+
+def test_a_starter_in_a_list_of_similar_threads_is_not_the_author() -> None:
+    body = (
+        f"<h1>Best server hosts</h1>{BODY}"
+        '<div class="similar-threads"><p>Cheap hosts? started by <a href="/m/x">otheruser1</a>'
+        "</p></div>"
+    )
+    assert meta_of(page("", body)).sources.get("authors") != "starter"
+
+
+def test_a_by_line_split_over_elements() -> None:
+    body = (
+        '<h1>Trends in catering</h1><div class="meta"><p>Written by</p><p>Edzel Tabing</p></div>'
+        f"{BODY}"
+    )
+    assert meta_of(page("", body)).authors == ("Edzel Tabing",)
+
+
+def test_a_bare_by_before_a_name_but_not_before_a_brand_link() -> None:
+    person = f'<h1>Sleep</h1><div><span class="x">By</span><span>Daryl Austin</span></div>{BODY}'
+    assert meta_of(page("", person)).authors == ("Daryl Austin",)
+    brand = (
+        '<h1>Executive Chair</h1><div><span class="x">By</span>'
+        '<a href="/brand/boss-office-products"><span>Boss Office Products</span></a></div>'
+        f"{BODY}"
+    )
+    assert meta_of(page("", brand)).authors == ()
