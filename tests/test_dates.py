@@ -94,3 +94,45 @@ def test_a_shown_day_is_compared_with_the_local_day_of_the_modified_time() -> No
     head = '<meta property="article:modified_time" content="2025-10-01T00:00:00+03:00">'
     m = meta_of(head, f"<h1>The story</h1><div>October 1, 2025</div>{BODY}")
     assert m.published == "2025-10-01"
+
+
+def test_published_and_updated_shown_together() -> None:
+    line = (
+        '<div class="dateline-wrapper"><a href="/c">Health</a>'
+        '<span class="dateline">DECEMBER 22, 2022</span>'
+        '<span class="dateline updated">Updated: JANUARY 02, 2026</span></div>'
+    )
+    m = meta_of("", f"{line}<h1>The story</h1>{BODY}")
+    assert (m.published, m.modified) == ("2022-12-22", "2026-01-02")
+
+
+def test_a_post_date_with_its_edit_note_inside() -> None:
+    line = (
+        '<span class="post_date">2019-02-23, 09:14 PM <span class="edited_post">'
+        "(This post was last modified: 2024-01-05, 03:27 AM by admin.)</span></span>"
+    )
+    assert meta_of("", f"<h1>The story</h1>{line}{BODY}").published == "2019-02-23T21:14:00"
+
+
+def test_a_date_after_an_icon_and_a_date_before_the_byline() -> None:
+    icon = '<div class="meta"><svg><use href="#calendar"></use></svg> Dec 12, 2025 </div>'
+    assert meta_of("", f"<h1>The story</h1>{icon}{BODY}").published == "2025-12-12"
+    lead = '<p>Dec 26, 2025 <span>&#8226;</span> <img src="a.png"> Jane Doe</p>'
+    assert meta_of("", f"<h1>The story</h1>{lead}{BODY}").published == "2025-12-26"
+
+
+def test_utility_classes_do_not_make_a_sidebar() -> None:
+    body = (
+        '<h1>The story</h1><div class="w-full lg:mr-[--sidebar-container-width]">'
+        f"<span>Published on Oct 21, 2025</span>{BODY}</div>"
+    )
+    assert meta_of("", body).published == "2025-10-21"
+
+
+def test_a_plain_published_meta_and_a_page_without_h1() -> None:
+    assert meta_of('<meta name="published" content="July 17, 2025">', BODY).published == (
+        "2025-07-17"
+    )
+    head = '<meta property="og:title" content="Best HR management software compared">'
+    body = f'<p class="title">Best HR management software compared</p><p>Feb 16, 2026</p>{BODY}'
+    assert meta_of(head, body).published == "2026-02-16"

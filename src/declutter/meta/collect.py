@@ -274,7 +274,8 @@ def extract_metadata(
     headline, headline_source, trail = _headline_and_trail(
         root, scan, jsonld, site_names, marks, url, learnt
     )
-    dates = find_dates_explained(root, jsonld, metas, url, scan.times, scan.first_h1)
+    shown_headline = headline_element(root, scan.first_h1, headline)
+    dates = find_dates_explained(root, jsonld, metas, url, scan.times, shown_headline)
     canonical = _web_url(
         _absolute(scan.canonical or _first(metas, ("og:url", "twitter:url")), base)
     )

@@ -144,21 +144,24 @@ def _parse_words(text: str) -> date | datetime | None:
         day = next((d for d in map(_day_of, words) if d is not None), None)
     if year is None or month is None or day is None:
         return None
-    hour: int | None = None
-    minute = second = 0
-    tz = None
+    return _at_time(year, month, day, text)
+
+
+def _at_time(year: int, month: int, day: int, text: str) -> date | datetime | None:
+    """The day, with the time of day ``text`` writes after it when it writes one."""
     m = _TIME.search(text)
-    if m:
-        hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
-        ampm = (m.group(4) or "").replace(".", "").lower()
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
-        if hour > 23:
-            hour = None
-        tz = _offset(m.group(5))
-    return _make(year, month, day, hour, minute, second, tz)
+    if m is None:
+        return _make(year, month, day)
+    hour: int | None = int(m.group(1))
+    minute, second = int(m.group(2)), int(m.group(3) or 0)
+    ampm = (m.group(4) or "").replace(".", "").lower()
+    if ampm == "pm" and hour is not None and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour is not None and hour > 23:
+        hour = None
+    return _make(year, month, day, hour, minute, second, _offset(m.group(5)))
 
 
 def parse_date_value(text: str | None) -> date | datetime | None:
@@ -182,20 +185,9 @@ def parse_date_value(text: str | None) -> date | datetime | None:
             return None
     m = _SLASH_YMD.search(text)
     if m:
-        found = _make(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        if found:
-            rest = text[m.end() :]
-            t = _TIME.search(rest)
-            if t and isinstance(found, date):
-                return _make(
-                    found.year,
-                    found.month,
-                    found.day,
-                    int(t.group(1)),
-                    int(t.group(2)),
-                    int(t.group(3) or 0),
-                    _offset(t.group(5)),
-                )
+        year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        found = _at_time(year, month, day, text[m.end() :])
+        if found is not None:
             return found
     m = _DMY.search(text)
     if m:

@@ -58,12 +58,14 @@ _META_PUBLISHED = (
     "datepublished", "published_time", "publish-date", "publish_date", "publishdate",
     "pubdate", "date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.issued",
     "dcterms.created", "dc.date.created", "sailthru.date", "parsely-pub-date",
-    "article.published", "citation_publication_date", "citation_date",
+    "article.published", "citation_publication_date", "citation_date", "published",
+    "date_published", "publication_date", "article_date_original", "original-publish-date",
+    "og:pubdate", "pub_date", "release_date",
 )  # fmt: skip
 _META_MODIFIED = (
     "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
     "modified_time", "last-modified", "dcterms.modified", "dc.date.modified",
-    "article.updated", "lastmod",
+    "article.updated", "lastmod", "date_modified", "last_modified", "updated",
 )  # fmt: skip
 
 _TIMES = etree.XPath("descendant::time[@datetime]")
@@ -155,10 +157,16 @@ def find_dates_explained(
     if not published:
         shown = [s for s in shown_dates(root, h1) if _plausible(_format(s.value))]
         if shown:
-            value = _format(shown[0].value)
-            published = [(value, "visible")]
-            if shown[0].updated and not modified:
-                modified = [(value, "visible")]
+            # "December 22, 2022 · Updated: January 2, 2026": the first date not labelled as an
+            # update is the publication date, the first so labelled the modification date.
+            first = next(
+                (s for s in shown if not s.updated and s.distance <= shown[0].distance + 10),
+                shown[0],
+            )
+            published = [(_format(first.value), "visible")]
+            update = next((s for s in shown if s.updated), None)
+            if update is not None and not modified:
+                modified = [(_format(update.value), "visible")]
     if not published:
         late_pub, late_mod = _markup(root, times)
         published = late_pub + _valid([(date_from_url(url), "url")])

@@ -77,10 +77,18 @@ def in_clutter(el: html.HtmlElement) -> bool:
             return True
         if anc.tag in ("article", "main", "body"):
             return False
-        marks = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        marks = f"{_class_words(anc.get('class'))} {anc.get('id') or ''}"
         if marks.strip() and _CLUTTER.search(marks):
             return True
     return False
+
+
+def _class_words(classes: str | None) -> str:
+    """The class names that name a part of the page: utility classes with a variant or an
+    arbitrary value ("lg:mr-[--sidebar-width]") only style it."""
+    if not classes:
+        return ""
+    return " ".join(c for c in classes.split() if "[" not in c and ":" not in c)
 
 
 def _own_text(el: html.HtmlElement) -> str:
@@ -95,11 +103,14 @@ def _own_text(el: html.HtmlElement) -> str:
 
 def _worth_reading(el: html.HtmlElement) -> bool:
     """Cheap test before the element's text is read: a ``<time>``, a date-marked element, or
-    one whose own text holds a year."""
+    one whose own text (or the text after its first child: "<svg/> Dec 12, 2025") holds a
+    year."""
     if el.tag == "time" or _marked(el):
         return True
-    own = el.text
-    return bool(own) and len(own) < MAX_TEXT * 3 and bool(_YEAR.search(own))
+    for own in (el.text, el[0].tail if len(el) else None):
+        if own and len(own) < MAX_TEXT * 3 and _YEAR.search(own):
+            return True
+    return False
 
 
 def _time_value(el: html.HtmlElement, text: str) -> date | datetime | None:
@@ -117,26 +128,38 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def _bare_lead(el: html.HtmlElement) -> bool:
+    """The element's text opens with a date alone, the rest in its children ("Dec 26, 2025
+    <span>•</span> <img> Jane Doe")."""
+    lead = " ".join((el.text or "").split())
+    return bool(lead) and len(el) > 0 and is_bare_date(lead)
+
+
+def _shown_value(el: html.HtmlElement, text: str, near: bool) -> date | datetime | None:
+    """The date a non-``<time>`` element shows, when it is one the page states."""
+    if not text or len(text) > MAX_TEXT or not _YEAR.search(text):
+        return None
+    if _TIMES(el):
+        return None  # the <time> inside gives it exactly ("10/12/2023" is ambiguous, not it)
+    if len(el) and len(_YEAR.findall(text)) > 1:
+        # A wrapper of several dates ("May 1, 2020 <span>Updated: June 2, 2021</span>"): the
+        # date its own text opens with, else its parts one by one.
+        return parse_date_value(el.text) if _bare_lead(el) else None
+    bare_ok = near and el.tag not in _BARE_SKIP
+    if _marked(el) or _PUBLISHED.search(text) or _UPDATED.search(text):
+        return parse_date_value(text)
+    if bare_ok and is_bare_date(text):
+        return parse_date_value(text)
+    if bare_ok and _bare_lead(el):
+        return parse_date_value(el.text)
+    return None
+
+
 def _candidate(el: html.HtmlElement, near: bool) -> tuple[date | datetime, bool] | None:
     """The date an element shows, and whether it is labelled as an update.  ``near``: the
     element is close enough to the headline for a bare date line to be the page's date."""
-    tag = el.tag
     text = _own_text(el)
-    if tag == "time":
-        value = _time_value(el, text)
-    elif not text or len(text) > MAX_TEXT or not _YEAR.search(text):
-        return None
-    elif _TIMES(el):
-        return None  # the <time> inside gives it exactly ("10/12/2023" is ambiguous, not it)
-    elif (
-        _marked(el)
-        or _PUBLISHED.search(text)
-        or _UPDATED.search(text)
-        or (near and tag not in _BARE_SKIP and is_bare_date(text))
-    ):
-        value = parse_date_value(text)
-    else:
-        return None
+    value = _time_value(el, text) if el.tag == "time" else _shown_value(el, text, near)
     if value is None:
         return None
     context = text
