@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import declutter
 from declutter.html.locate import locate
 from declutter.html.parse import parse_html
 from declutter.html.segment import segment
@@ -66,3 +67,38 @@ def test_sections_in_layout_named_wrappers_are_kept() -> None:
     for title in ("Power:", "Display:", "Keyboard:"):
         assert title in kept
     assert "newsletter" not in kept
+
+
+def _product_page(body: str) -> str:
+    return (
+        "<html><head><title>Trail pack</title>"
+        '<meta property="og:type" content="product">'
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "Product", "name": "Trail pack", "offers": {"@type": "Offer", '
+        '"price": "89.00", "priceCurrency": "USD"}}</script>'
+        f"</head><body><h1>Trail pack</h1>{body}</body></html>"
+    )
+
+
+def test_folded_specifications_of_a_product_are_kept() -> None:
+    body = (
+        f"<div class='description'><p>{_PROSE * 2}</p></div>"
+        "<div class='accordion-panel' style='display: none'><h2>Specifications</h2>"
+        "<p>Capacity twenty-five liters, weight one pound thirteen ounces, reservoir "
+        "compatible, rain cover included with every pack sold.</p></div>"
+    )
+    article = declutter.extract(_product_page(body), url="https://shop.example/products/pack")
+    assert article.page_type == "product"
+    assert "Capacity twenty-five liters" in article.text
+
+
+def test_hidden_text_of_an_article_stays_out() -> None:
+    page = (
+        "<html><head><title>A story</title></head><body><article><h1>A story</h1>"
+        f"<p>{_PROSE * 3}</p><p>{_PROSE * 2}</p>"
+        "<div style='display: none'><p>Hidden note that readers never see on the page, "
+        "kept for a script that never runs.</p></div></article></body></html>"
+    )
+    article = declutter.extract(page, url="https://news.example/2026/01/a-story")
+    assert article.page_type == "article"
+    assert "Hidden note" not in article.text

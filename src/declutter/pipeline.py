@@ -41,6 +41,8 @@ STRAY_CHARS = 300
 ASIDE_CHARS = 60
 #: Below this many characters of body, locate runs again with its heuristics relaxed.
 FALLBACK_CHARS = 250
+#: Pages that fold content into tabs and accordions (hidden until opened): see strip_tree.
+FOLDING_TYPES = frozenset({"product", "service", "documentation"})
 #: How far back a repeated HTML block counts as a duplicate (a dek, a caption between).
 HTML_DEDUPE_WINDOW = 3
 
@@ -91,7 +93,7 @@ def _metadata(page: Page) -> Page:
 def _strip(page: Page) -> Page:
     assert page.tree is not None
     trace = Trace(page.tree, page.meta.url or page.url) if page.options.explain else None
-    tree = strip_tree(page.tree)
+    tree = strip_tree(page.tree, keep_hidden=page.page_type in FOLDING_TYPES)
     if trace is not None:
         trace.after_strip()
     return replace(page, tree=tree, trace=trace)

@@ -84,8 +84,14 @@ def _clutter_names(names: str) -> bool:
     return not HIDING_CLASSES.isdisjoint(classes) and not any(":" in c for c in classes)
 
 
-def strip_tree(root: html.HtmlElement) -> html.HtmlElement:
-    """Drop never-content elements and hidden ones (unless a hidden element is the article)."""
+def strip_tree(root: html.HtmlElement, keep_hidden: bool = False) -> html.HtmlElement:
+    """Drop never-content elements and hidden ones (unless a hidden element is the article).
+
+    ``keep_hidden`` keeps hidden elements: product, service and documentation pages fold their
+    specifications, FAQ answers, pricing tiers and code tabs into tabs and accordions that a
+    script opens, and their readers open them.  Menus and dialogs among them are still left
+    out by their tags, names and links.
+    """
     for el in list(root.iter(*NEVER_CONTENT_TAGS)):
         if el.tag in _WRAPPER_TAGS and len(el.text_content()) > WRAPPER_CHARS:
             # ASP.NET-style pages wrap everything in one form, an unclosed <button> swallows
@@ -95,6 +101,8 @@ def strip_tree(root: html.HtmlElement) -> html.HtmlElement:
             continue
         if el.getparent() is not None:
             _drop(el)
+    if keep_hidden:
+        return root
     hidden = [el for el in _MAYBE_HIDDEN(root) if _is_hidden(el)]
     if hidden:
         total = len(_TEXT(root)) or 1
