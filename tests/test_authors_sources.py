@@ -9,7 +9,7 @@ import pytest
 
 from declutter.html.parse import parse_html
 from declutter.meta.collect import Meta, extract_metadata
-from declutter.meta.names import user_name
+from declutter.meta.names import split_authors, user_name
 
 BODY = (
     "<p>The first paragraph of the story says what happened, to whom, and why it matters "
@@ -155,3 +155,29 @@ def test_a_bare_by_before_a_name_but_not_before_a_brand_link() -> None:
         f"{BODY}"
     )
     assert meta_of(page("", brand)).authors == ()
+
+
+def test_a_nickname_in_brackets_stays_inside_the_name() -> None:
+    m = meta_of(page('<meta name="author" content="Richard (R.J.) Eskow">', f"<h1>T</h1>{BODY}"))
+    assert m.authors == ("Richard Eskow",)
+
+
+def test_dublin_core_creator_before_the_author_meta() -> None:
+    head = (
+        '<meta name="DC.creator" content="Jennifer Huberty"><meta name="author" content="Ann Lee">'
+    )
+    assert meta_of(page(head, f"<h1>T</h1>{BODY}")).authors == ("Jennifer Huberty",)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By Keith Barry Senior Autos Reporter", ["Keith Barry"]),
+        ("Rachel MacDonald Writer", ["Rachel MacDonald"]),
+        ("Adrien Ramirez Former Staff Writer", ["Adrien Ramirez"]),
+        ("AP Auto Writer", []),
+        ("Great Day Editorial Team", []),
+    ],
+)
+def test_a_writers_title_after_the_name(text: str, names: list[str]) -> None:
+    assert split_authors(text) == names

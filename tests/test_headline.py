@@ -78,3 +78,14 @@ def test_between_the_story_and_the_site_at_the_end(
     title: str, site: list[str], expected: str
 ) -> None:
     assert strip_site(title, SiteKeys.of(site, None))[0] == expected
+
+
+def test_a_brands_home_page_keeps_its_name_on_the_title() -> None:
+    head = (
+        "<title>Talkspace - Online Therapy for Everyone</title>"
+        '<meta property="og:site_name" content="Talkspace">'
+    )
+    home = meta_of(page(head, BODY), "https://www.talkspace.com/")
+    assert home.headline == "Talkspace - Online Therapy for Everyone"
+    inner = meta_of(page(head, BODY), "https://www.talkspace.com/therapy")
+    assert inner.headline == "Online Therapy for Everyone"

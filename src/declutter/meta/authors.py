@@ -15,8 +15,9 @@ from lxml import etree, html
 from .jsonld import JsonLd, first_text, node_types
 from .names import URL_ONLY, fold_name, split_authors, user_name
 
+#: Dublin Core's creator first: a deliberate declaration, where "author" is often the CMS's user.
 _AUTHOR_KEYS = (
-    "author", "byl", "dc.creator", "dc:creator", "dcterms.creator", "article:author",
+    "dc.creator", "dc:creator", "dcterms.creator", "author", "byl", "article:author",
     "og:article:author", "parsely-author", "sailthru.author", "citation_author",
     "book:author", "twitter:data1:author",
 )  # fmt: skip

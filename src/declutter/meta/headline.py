@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml import etree, html
 
@@ -108,6 +109,8 @@ class TitleInputs:
     #: Texts inside the first ``<h1>`` elements, each element's own and each child's: the
     #: story's words without the badge, date or comment count set beside them.
     h1_pieces: tuple[str, ...] = ()
+    #: The page is its site's home page (the address has no path).
+    home: bool = False
 
 
 def _forbidden(
@@ -188,6 +191,8 @@ def _titles(inputs: TitleInputs) -> list[_Title]:
                 core = generic_tail(core) or core
         if _fold(core) in _GENERIC_PAGES:
             core = text  # "Home - Site": the page is the site's home, its title is all of it
+        elif inputs.home and had_site and text.strip().endswith(core):
+            core = text  # "Brand – what it does" on the brand's home page names the page
         out.append(_Title(source, text, core, had_site))
     return out
 
@@ -292,7 +297,18 @@ def title_inputs(
         current=current,
         shown_side=shown_side,
         h1_pieces=_pieces(h1_elements or ()),
+        home=_is_home(url),
     )
+
+
+def _is_home(url: str | None) -> bool:
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 
 
 #: Separators left at a piece's edges by the element beside it ("Story |" before "44MM").

@@ -14,6 +14,8 @@ _SPACE = re.compile(r"\s+")
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w+", re.IGNORECASE)
 URL_ONLY = re.compile(r"^\s*(?:https?:|www\.|/)\S*\s*$", re.IGNORECASE)
 _EMPTY_PARENS = re.compile(r"[(\[]\s*[)\]]")
+#: A short nickname in brackets between two words of a name: "Richard (R.J.) Eskow".
+_NICKNAME = re.compile(r"(?<=[^\W\d_])\s+[(\[][^()\[\],;]{1,12}[)\]]\s+(?=[^\W\d_])")
 # "By", "Written by", "Von", "Par", "Por", "Door", "Av", "Przez", "Author:", … at the start.
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|story|text|words|photos?|interview|"
@@ -184,6 +186,31 @@ def user_name(text: str) -> str | None:
     return text
 
 
+#: Words a writer's title opens with ("Senior Autos Reporter", "Former Staff Writer").
+_TITLE_OPENERS = _ROLE_WORDS | frozenset({"former", "lead", "executive", "head", "deputy"})
+_COLLECTIVE = frozenset({"team", "desk", "staff", "board", "editors", "writers", "reporters"})
+
+
+def _before_role(name: str) -> str:
+    """ "Keith Barry Senior Autos Reporter" → "Keith Barry": a name followed by the writer's
+    title, capitalised, without a comma between them (left whole when it reads as a name)."""
+    words = name.split()
+    if len(words) < 3 or is_name(name):
+        return name
+    for i in range(2, len(words)):
+        tail = [w.strip(_TRIM).lower() for w in words[i:]]
+        if len(tail) > 4 or not words[i][:1].isupper() or tail[0] not in _TITLE_OPENERS:
+            continue
+        if tail[-1] in _COLLECTIVE:
+            return name  # "Great Day Editorial Team": a team's name, not a person's
+        head = words[:i]
+        if any(w.isupper() and len(w) <= 3 for w in head):
+            return name  # an acronym: "AP Auto Writer" is a role, not a name and a role
+        if is_name(" ".join(head)):
+            return " ".join(head)
+    return name
+
+
 def _reorder_last_first(segment: str) -> str:
     """ "Jong, Michiel de" → "Michiel de Jong"; other strings are returned unchanged."""
     parts = [p.strip() for p in segment.split(",")]
@@ -206,6 +233,7 @@ def split_authors(text: str | None) -> list[str]:
     text = clean_text(text)
     text = _URLISH.sub(" ", text)
     text = _EMPTY_PARENS.sub(" ", text)
+    text = _NICKNAME.sub(" ", text)
     text = text.replace("(", ", ").replace(")", ", ").replace("[", ", ").replace("]", ", ")
     text = _LABEL.sub("", text.strip(_TRIM), count=1)
     text = _CJK_ROLE.sub("", text).strip()
@@ -228,7 +256,7 @@ def split_authors(text: str | None) -> list[str]:
                 continue
             stop = False
             for i, sub in enumerate(_WORD_SEP.split(comma_part)):
-                name = _shouted_run(_clean_part(sub or ""))
+                name = _before_role(_shouted_run(_clean_part(sub or "")))
                 if full_name and i == 0 and name and " " not in name:
                     continue  # "Jane Doe, CNN" / "Jane Doe | Outlet": not a second author
                 if name and _CJK_NAMES.match(name):
