@@ -136,3 +136,50 @@ def test_a_plain_published_meta_and_a_page_without_h1() -> None:
     head = '<meta property="og:title" content="Best HR management software compared">'
     body = f'<p class="title">Best HR management software compared</p><p>Feb 16, 2026</p>{BODY}'
     assert meta_of(head, body).published == "2026-02-16"
+
+
+DECLARED = '<meta property="article:published_time" content="2025-06-24T10:00:00Z">'
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "source"),
+    [
+        ("<p>August 25, 2024</p>", "2024-08-25", "visible"),  # the page states another day
+        ("<p>June 23, 2025</p>", "2025-06-24T10:00:00+00:00", "meta"),  # a time zone apart
+        ("<p>06/24/2025</p>", "2025-06-24T10:00:00+00:00", "meta"),  # agrees
+        ("<p>Updated August 25, 2025</p>", "2025-06-24T10:00:00+00:00", "meta"),  # an update
+    ],
+)
+def test_a_date_shown_by_the_headline_against_the_declared_one(
+    line: str, iso: str, source: str
+) -> None:
+    m = meta_of(DECLARED, f"<h1>The story</h1>{line}{BODY}")
+    assert (m.published, m.sources["published"]) == (iso, source)
+
+
+def test_day_and_month_read_as_the_declared_date_says() -> None:
+    head = '<meta property="article:published_time" content="2024-09-10">'
+    m = meta_of(head, f"<h1>The story</h1><p>10/09/2024</p>{BODY}")
+    assert m.published == "2024-09-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Marco Bambini Dec 19, 2025", "2025-12-19"),
+        ("2024.4.4 -> 2024.5.0 issue", None),
+        ("2021.3.7", "2021-03-07"),
+    ],
+)
+def test_names_and_versions_are_not_dates(text: str, iso: str | None) -> None:
+    found = parse_date_value(text)
+    assert (found.isoformat()[:10] if found else None) == iso
+
+
+def test_an_update_label_after_a_date_is_not_its_label() -> None:
+    line = (
+        '<div class="dateline-wrapper"><span class="dateline">December 22, 2022</span>'
+        '<span class="dateline updated">Updated: January 2, 2026</span></div>'
+    )
+    m = meta_of("", f"<h1>The story</h1>{line}{BODY}")
+    assert (m.published, m.modified) == ("2022-12-22", "2026-01-02")

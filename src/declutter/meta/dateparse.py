@@ -130,16 +130,19 @@ def _parse_words(text: str) -> date | datetime | None:
     the 6th), else the first small number."""
     year = month = day = None
     words = [raw.rstrip(".").lower() for raw in _WORD.findall(text)]
-    at = -1
     for i, word in enumerate(words):
         if word[0].isdigit():
             digits = _LEADING_DIGITS.match(word).group()  # type: ignore[union-attr]
             if len(digits) == 4 and year is None:
                 year = int(digits)
-        elif month is None and word in _MONTHS:
-            month, at = _MONTHS[word], i
-    if at >= 0:
-        day = _day_beside(words, at)
+        elif word in _MONTHS:
+            # The first month name with a day beside it ("Marco Bambini, Dec 19, 2025": the
+            # name that reads as a month has none).
+            beside = _day_beside(words, i)
+            if beside is not None and day is None:
+                month, day = _MONTHS[word], beside
+            elif month is None:
+                month = _MONTHS[word]
     if day is None:
         day = next((d for d in map(_day_of, words) if d is not None), None)
     if year is None or month is None or day is None:
@@ -184,6 +187,13 @@ def parse_date_value(text: str | None) -> date | datetime | None:
         except (OverflowError, OSError, ValueError):
             return None
     m = _SLASH_YMD.search(text)
+    if (
+        m
+        and m.group(2) == "."
+        and min(len(m.group(3)), len(m.group(4))) < 2
+        and text.strip() != m.group()
+    ):
+        m = None  # within words, "2024.4.4" is a version number; "2025.12.17" is a date
     if m:
         year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
         found = _at_time(year, month, day, text[m.end() :])

@@ -95,7 +95,7 @@ def _own_text(el: html.HtmlElement) -> str:
     """The element's text when it is short enough to be one date line."""
     if len(el) > 12:
         return ""  # a container of many elements is no date line
-    text = el.text_content()
+    text = " ".join(el.itertext())  # spaced: "Jane Doe<span>Dec 19</span>" is two words
     if len(text) > MAX_TEXT * 3:
         return ""
     return " ".join(text.split())
@@ -163,11 +163,23 @@ def _candidate(el: html.HtmlElement, near: bool) -> tuple[date | datetime, bool]
     if value is None:
         return None
     context = text
-    parent = el.getparent()
-    if parent is not None and len(text) < 40 and not _UPDATED.search(text):
-        # A bare date whose label sits in the parent ("Updated <span>March 5</span>").
-        context = _own_text(parent)[:MAX_TEXT] or text
+    if len(text) < 40 and not _UPDATED.search(text):
+        # A bare date whose label sits before it in the parent ("Updated <span>March 5</span>").
+        context = f"{_label_before(el)} {text}"
     return value, bool(_UPDATED.search(context)) and not _PUBLISHED.search(context)
+
+
+def _label_before(el: html.HtmlElement) -> str:
+    """The parent's text before ``el`` (its last ``MAX_TEXT`` characters)."""
+    parent = el.getparent()
+    if parent is None:
+        return ""
+    parts = [parent.text or ""]
+    for sibling in parent:
+        if sibling is el:
+            break
+        parts.extend((" ".join(sibling.itertext()), sibling.tail or ""))
+    return " ".join(" ".join(parts).split())[-MAX_TEXT:]
 
 
 def around(
