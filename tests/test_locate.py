@@ -158,3 +158,15 @@ def test_runs_of_links_and_standalone_headlines_still_go() -> None:
     assert "council met" in text
     for gone in ("Kia review", "car deals", "Dave Matthews", "More stories"):
         assert gone not in text
+
+
+def test_a_lede_set_apart_from_the_body_stays() -> None:
+    body = (
+        "<article><div class='intro'>"
+        f"<p>{PROSE.replace('committee', 'mayor')}</p></div>"
+        f"<div class='body'>{''.join(f'<p>{PROSE} Part {i}.</p>' for i in range(12))}</div>"
+        "</article>"
+    )
+    text = _text(body)
+    assert "mayor met" in text
+    assert "Part 11." in text

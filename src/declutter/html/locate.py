@@ -194,11 +194,42 @@ def locate(
                     live_pos[el] = live_pos.get(el, 0.0) + s
     if not net:
         return Located(None, [])
-    best = _tighten(_best(net, pos, neg), live_pos, tuning.tighten_slack)
-    inside = [c for c, path, ok in zip(chunks, paths, live, strict=True) if ok and best in path]
+    voted = _best(net, pos, neg)
+    best = _tighten(voted, live_pos, tuning.tighten_slack)
+    taken = [ok and best in path for path, ok in zip(paths, live, strict=True)]
+    if best is not voted:
+        _take_lede(chunks, paths, live, taken, voted)
+    inside = [c for c, t in zip(chunks, taken, strict=True) if t]
     chosen = without_link_rows(inside, tuning.nav_link_density)
     chosen = drop_orphan_headings(chosen)
     return Located(best, trim_head(chosen) if tuning.trim_head else chosen)
+
+
+def _take_lede(
+    chunks: list[Chunk],
+    paths: list[list[html.HtmlElement]],
+    live: list[bool],
+    taken: list[bool],
+    voted: html.HtmlElement,
+) -> None:
+    """Take back the prose just before the child that tightening chose.
+
+    The descent leaves out what the wrapper adds around the body, which after it is comments
+    and teasers; but an intro set apart from the body's element (a lede, a first section in
+    a block of its own) stands right before it, prose after prose.
+    """
+    start = next((i for i, t in enumerate(taken) if t), None)
+    i = (start or 0) - 1
+    while start is not None and i >= 0 and live[i] and voted in paths[i]:
+        c = chunks[i]
+        if c.type == "image" or (c.type == "heading" and c.link_density < LINKY):
+            i -= 1
+            continue
+        if chunk_score(c) < HEAD_PROSE:
+            break
+        for j in range(i, start):
+            taken[j] = live[j]
+        i -= 1
 
 
 def _stays_blocked(
