@@ -331,13 +331,8 @@ def _norm(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_ADJACENT_RUNS = (
-    "two adjacent emphasis runs (<b>…offseason</b><b>.</b>) are written '**…offseason****.**'; "
-    "CommonMark closes the first run and leaves '**.**' as literal asterisks. Adjacent runs with "
-    "the same mark should be merged (or the empty '****' dropped) in segment's Markdown"
-)
 #: Pages of the corpus sample with a known rendering fault: id prefix → reason.
-KNOWN_RENDER_FAULTS = {"ecb46e3e489d": _ADJACENT_RUNS}
+KNOWN_RENDER_FAULTS: dict[str, str] = {}
 
 
 def _source_params() -> list[Any]:
@@ -378,8 +373,8 @@ def test_markdown_reads_back_as_the_blocks(source: Path) -> None:
     assert not lost, f"paragraphs that do not read back as themselves: {lost[:3]}"
 
 
-@pytest.mark.xfail(strict=False, reason=_ADJACENT_RUNS)
 def test_adjacent_emphasis_runs() -> None:
+    """'<b>a</b><b>.</b>' is one run in Markdown: '**a****.**' would leave literal asterisks."""
     prose = "A paragraph long enough to count as prose, with a full stop at its end. " * 3
     page = (
         "<html><head><title>Runs</title></head><body><article><h1>Runs</h1>"
@@ -390,3 +385,4 @@ def test_adjacent_emphasis_runs() -> None:
     article = declutter.extract(page)
     assert want in article.text
     assert ("p", want) in blocks_of(parse(article.to_markdown()))
+    assert "**Sundqvist scored in the offseason.**" in article.to_markdown()

@@ -99,7 +99,7 @@ def norm_space(text: str) -> str:
 class _Inline:
     """Accumulates the inline text of one block: plain, Markdown, and link characters."""
 
-    __slots__ = ("anchors", "has_text", "lead_link", "links", "md", "plain")
+    __slots__ = ("anchors", "has_text", "lead_link", "links", "md", "open_mark", "plain")
 
     def __init__(self) -> None:
         self.plain: list[str] = []
@@ -108,6 +108,8 @@ class _Inline:
         self.anchors = 0
         self.lead_link: bool | None = None
         self.has_text = False
+        #: The mark that closes the last piece, when it was an emphasis run flush at its end.
+        self.open_mark = ""
 
     def add(self, text: str | None) -> None:
         if text:
@@ -118,6 +120,7 @@ class _Inline:
     def push(self, plain: str, md: str) -> None:
         self.plain.append(plain)
         self.md.append(md)
+        self.open_mark = ""
         if not self.has_text and not plain.isspace():
             self.has_text = True
 
@@ -181,7 +184,14 @@ class Segmenter:
             plain, md, lead, trail, links, anchors = self._inner(el, in_link)
             if plain:
                 md_text = f"`{plain}`" if mark == "`" else f"{mark}{md}{mark}"
+                if buf.open_mark == mark and not lead and mark != "`":
+                    # '<b>a</b><b>.</b>' written '**a****.**' is not CommonMark emphasis:
+                    # the second run continues the first.
+                    buf.md[-1] = buf.md[-1][: -len(mark)]
+                    md_text = md_text[len(mark) :]
                 buf.push(lead + plain + trail, lead + md_text + trail)
+                if not trail:
+                    buf.open_mark = mark
                 buf.links += links
                 buf.anchors += anchors
             return
