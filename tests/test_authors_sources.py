@@ -9,7 +9,7 @@ import pytest
 
 from declutter.html.parse import parse_html
 from declutter.meta.collect import Meta, extract_metadata
-from declutter.meta.names import split_authors, user_name
+from declutter.meta.names import split_authors, team_name, user_name
 
 BODY = (
     "<p>The first paragraph of the story says what happened, to whom, and why it matters "
@@ -181,3 +181,46 @@ def test_dublin_core_creator_before_the_author_meta() -> None:
 )
 def test_a_writers_title_after_the_name(text: str, names: list[str]) -> None:
     assert split_authors(text) == names
+
+
+def test_a_by_line_whose_name_is_a_link_to_the_members_page() -> None:
+    body = (
+        f"<h1>MLS is back</h1>"
+        '<div class="post"><p class="author"><span>by <strong><a href="./memberlist.php?mode='
+        'viewprofile&amp;u=1654">Outer Armatonisdaristan</a></strong> » Tue Aug 27, 2019'
+        f" 1:47 am</span></p>{BODY}</div>"
+    )
+    assert meta_of(page("", body)).authors == ("Outer Armatonisdaristan",)
+
+
+def test_a_microformat_author_card_is_no_teaser_card() -> None:
+    body = (
+        '<h1>Caches</h1><div class="byline">via <a class="u-author h-card" href="/~scvalex">'
+        f"scvalex</a> 1 year ago</div>{BODY}"
+        '<div class="research-card_authors">Jiejing Zhang, Yubo Wang</div>'
+    )
+    assert meta_of(page("", body)).authors == ("scvalex",)
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("The Upwork Team", "The Upwork Team"),
+        ("ByThe Meetingnotes Team|6mins|February 28, 2026", "The Meetingnotes Team"),
+        ("Great Day Editorial Team", "Great Day Editorial Team"),
+        ("Our Editors", None),
+        ("Editorial Team", None),
+        ("Jane Doe", None),
+    ],
+)
+def test_team_name(text: str, team: str | None) -> None:
+    assert team_name(text) == team
+
+
+def test_a_team_only_when_no_person_is_named() -> None:
+    head = '<meta name="author" content="Great Day Editorial Team">'
+    m = meta_of(page(head, f"<h1>Hiring</h1>{BODY}"))
+    assert m.authors == ("Great Day Editorial Team",)
+    assert m.sources["authors"] == "team"
+    named = meta_of(page(head, f'<h1>Hiring</h1><p class="byline">By Ann Lee</p>{BODY}'))
+    assert named.authors == ("Ann Lee",)

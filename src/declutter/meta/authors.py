@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree, html
 
 from .jsonld import JsonLd, first_text, node_types
-from .names import URL_ONLY, fold_name, split_authors, user_name
+from .names import URL_ONLY, fold_name, split_authors, team_name, user_name
 
 #: Dublin Core's creator first: a deliberate declaration, where "author" is often the CMS's user.
 _AUTHOR_KEYS = (
@@ -113,8 +113,12 @@ def _meta_authors(
     return [], site_named
 
 
+_H_CARD = re.compile(r"(?<![\w-])h-card(?![\w-])")
+
+
 def _tokens(el: Any) -> set[str]:
-    text = f"{el.get('class') or ''} {el.get('id') or ''}"
+    # "h-card" is the microformat of a person ("u-author h-card"), not a teaser card.
+    text = _H_CARD.sub(" ", f"{el.get('class') or ''} {el.get('id') or ''}")
     return {t.lower() for t in _TOKEN_SPLIT.split(text) if t}
 
 
@@ -220,6 +224,30 @@ def _from_headline(root: html.HtmlElement, h1: Any, group: list[Any]) -> list[An
     return sorted(group, key=key)
 
 
+#: Addresses of a member's or author's page ("/members/jdoe.12/", "memberlist.php?mode=
+#: viewprofile&u=4", "/~jdoe", "/u/jdoe").
+_PROFILE_LINK = re.compile(
+    r"/(?:members?|users?|u|profiles?|authors?|people|writers?)/|viewprofile|/~[\w.-]+/?$",
+    re.IGNORECASE,
+)
+
+
+def _profile_names(el: Any) -> list[str]:
+    """A by-line whose text gives no name ("by » Tue Aug 27, 2019 1:47 am Jdoe"): the text of
+    its first link to a member's page, a name or a user name."""
+    for link in el.iter("a"):
+        if not _PROFILE_LINK.search(link.get("href") or ""):
+            continue
+        text = " ".join(link.text_content().split())
+        names = split_authors(text)
+        if names:
+            return names[:1]
+        handle = user_name(text)
+        if handle:
+            return [handle]
+    return []
+
+
 def _dom_authors(
     root: html.HtmlElement,
     marks: str | None = None,
@@ -238,12 +266,48 @@ def _dom_authors(
             text = _element_text(el)
             if not text.strip() or len(text) > 200 or _in_clutter(el):
                 continue
-            found = split_authors(_STARTER.sub(" | ", text))
+            found = split_authors(_STARTER.sub(" | ", text)) or _profile_names(el)
             if found:
                 names.extend(n for n in found if n not in names)
                 first_parent = el.getparent()
         if names:
             return names
+    return []
+
+
+def _declared_strings(jsonld: JsonLd, metas: dict[str, list[str]]) -> Iterator[str]:
+    for node in jsonld.articles():
+        for key in ("author", "creator"):
+            value: Any = node.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                item = jsonld.resolve(item)
+                name = first_text(item.get("name")) if isinstance(item, dict) else item
+                if isinstance(name, str):
+                    yield name
+    for values in _meta_values(metas):
+        yield from values
+
+
+def _teams(
+    root: html.HtmlElement,
+    jsonld: JsonLd,
+    metas: dict[str, list[str]],
+    marks: str | None,
+    rel_authors: list[Any] | None,
+    h1: Any,
+) -> list[str]:
+    """A team of the site declared or shown as the author ("The Upwork Team"), the last resort
+    when no person and no organisation is named."""
+    for text in _declared_strings(jsonld, metas):
+        team = team_name(text)
+        if team:
+            return [team]
+    for group in _dom_groups(root, marks, rel_authors):
+        for el in _from_headline(root, h1, group)[:10]:
+            text = _element_text(el)
+            team = team_name(text) if len(text) <= 200 and not _in_clutter(el) else None
+            if team:
+                return [team]
     return []
 
 
@@ -282,7 +346,8 @@ def find_authors_explained(
 ) -> tuple[tuple[str, ...], str | None]:
     """``find_authors`` and where the names came from: "json-ld", "meta", "markup" (itemprop,
     rel=author, by-line classes), "starter" (a forum's line naming who opened the thread),
-    "byline" (the line shown beside the headline) or "json-ld-organization"."""
+    "byline" (the line shown beside the headline), "json-ld-organization" or "team" (a team
+    of the site named as the author)."""
     persons, orgs = _jsonld_authors(jsonld)
     sites = frozenset(fold_name(s) for s in site_names if s)
     # A "person" named like the site is the site: an organisation, asked for last.
@@ -297,6 +362,7 @@ def find_authors_explained(
         ("markup", lambda: _dom_authors(root, marks, rel_authors, h1)),
         ("byline", shown or list),
         ("json-ld-organization", lambda: orgs),
+        ("team", lambda: _teams(root, jsonld, metas, marks, rel_authors, h1)),
     ]
     for source, step in steps:
         names = _unique(step())

@@ -19,7 +19,7 @@ _NICKNAME = re.compile(r"(?<=[^\W\d_])\s+[(\[][^()\[\],;]{1,12}[)\]]\s+(?=[^\W\d
 # "By", "Written by", "Von", "Par", "Por", "Door", "Av", "Przez", "Author:", … at the start.
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|story|text|words|photos?|interview|"
-    r"geschrieben|écrit|escrito|scritto)\s+)?(?:by|from|von|par|por|door|av|af|przez|od|"
+    r"geschrieben|écrit|escrito|scritto)\s+)?(?:by|from|via|von|par|por|door|av|af|przez|od|"
     r"texte?|author|authors|autor|autorin|autore|auteure?s?|autores|writer|"
     r"reporter|reporting|bylined?|bởi|tarafından|автор|авторы|بقلم|كتب|كتبه|بواسطة|"
     r"מאת|लेखक)\b\s*[:：\-–—]?\s*"
@@ -189,6 +189,33 @@ def user_name(text: str) -> str | None:
 #: Words a writer's title opens with ("Senior Autos Reporter", "Former Staff Writer").
 _TITLE_OPENERS = _ROLE_WORDS | frozenset({"former", "lead", "executive", "head", "deputy"})
 _COLLECTIVE = frozenset({"team", "desk", "staff", "board", "editors", "writers", "reporters"})
+
+
+#: A team named as the author: "The Upwork Team", "Great Day Editorial Team", "DianaHR Team".
+_TEAM = re.compile(
+    r"^(?:the\s+)?(?P<brand>[^\W\d_][\w&'’.+-]*(?:\s+[\w&'’.+-]+){0,3}?)"
+    r"\s+(?:editorial\s+)?(?:team|editors|newsroom|desk)$",
+    re.IGNORECASE,
+)
+_GLUED_BY = re.compile(r"^\s*[Bb]y(?=[A-Z])")
+_FIRST_FIELD = re.compile(r"\s*[|•·]\s*")
+#: Words that make a team's name say nothing about whose team it is ("Our Editors").
+_VAGUE_TEAMS = frozenset({"our", "editorial", "news", "content", "web", "site", "staff", "the"})
+
+
+def team_name(text: str) -> str | None:
+    """The team's name when an author string names a team of the site rather than a person
+    (an organisation, asked for only when no person is named), else None."""
+    text = _GLUED_BY.sub("", clean_text(text))
+    text = _PREFIX.sub("", text.strip(_TRIM), count=1)
+    text = _FIRST_FIELD.split(text, maxsplit=1)[0].strip(_TRIM)
+    m = _TEAM.match(text)
+    if m is None or len(text) > 60:
+        return None
+    brand = m.group("brand")
+    if not brand[:1].isupper() or brand.casefold() in _VAGUE_TEAMS:
+        return None
+    return text
 
 
 def _before_role(name: str) -> str:
