@@ -183,3 +183,22 @@ def test_an_update_label_after_a_date_is_not_its_label() -> None:
     )
     m = meta_of("", f"<h1>The story</h1>{line}{BODY}")
     assert (m.published, m.modified) == ("2022-12-22", "2026-01-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("11-29-2024,", "2024-11-29"), ("29-11-2024", "2024-11-29"), ("03-09-2026", None)],
+)
+def test_dashed_numeric_dates_only_when_unambiguous(text: str, iso: str | None) -> None:
+    found = parse_date_value(text)
+    assert (found.isoformat()[:10] if found else None) == iso
+
+
+def test_the_address_gives_the_local_day_of_a_utc_timestamp() -> None:
+    head = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">'
+    markup = f"<html><head>{head}</head><body><h1>The story</h1>{BODY}</body></html>"
+    url = "https://blog.example.org/2025/12/18/the-story/"
+    m = extract_metadata(parse_html(markup), url)
+    assert (m.published, m.sources["published"]) == ("2025-12-18", "url")
+    m = extract_metadata(parse_html(markup), "https://blog.example.org/2025/12/01/the-story/")
+    assert m.published == "2025-12-19T02:41:41+00:00"

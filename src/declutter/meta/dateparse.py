@@ -16,7 +16,7 @@ _ISO = re.compile(
     re.IGNORECASE,
 )
 _SLASH_YMD = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-]\d)")
-_DMY = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_DMY = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})\b")
 _TIME = re.compile(
     r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?",
     re.IGNORECASE,
@@ -201,7 +201,9 @@ def parse_date_value(text: str | None) -> date | datetime | None:
             return found
     m = _DMY.search(text)
     if m:
-        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if m.group(2) == "-" and a <= 12 and b <= 12:
+            return None  # "03-09-2026": US and European readings both common with dashes
         # Day first unless that is impossible (US "12/31/2020").
         return _make(y, b, a) if b <= 12 else _make(y, a, b)
     return _parse_words(text)

@@ -15,7 +15,8 @@ Trust order (the first that gives a date wins; each is recorded in ``sources`` f
    declared one is right less often than it (measured on wcxb-dev), so it only fills in
    where nothing is declared;
 4. ``itemprop="datePublished"`` and ``<time datetime>`` anywhere on the page ("markup");
-5. a date in the URL (``/2021/03/07/``, "url");
+5. a date in the URL (``/2021/03/07/``, "url"); also first when the chosen date is one day off
+   it (a UTC timestamp of the site's local day);
 6. htmldate's fast search (its header, JSON, ``<abbr>`` and text patterns; "htmldate").
 
 A shown date labelled "Updated" is also the modification date.  Every value lies between
@@ -211,6 +212,11 @@ def find_dates_explained(
         found = _htmldate(root, url)
         if found:
             published = [(found, "htmldate")]
+    in_url = date_from_url(url)
+    if published and in_url and abs((_day(published[0][0]) - _day(in_url)).days) == 1:
+        # A timestamp a day off the date in the page's address is the same moment in another
+        # time zone (UTC): the address gives the site's own day.
+        published = [(in_url, "url"), *published]
     mod = modified[0] if modified else (None, None)
     for value, source in published:
         if mod[0] is None or not_after(value, mod[0]):
