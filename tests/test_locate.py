@@ -170,3 +170,18 @@ def test_a_lede_set_apart_from_the_body_stays() -> None:
     text = _text(body)
     assert "mayor met" in text
     assert "Part 11." in text
+
+
+def test_a_list_of_links_between_paragraphs_stays_but_contents_go() -> None:
+    apps = "".join(f"<li><a href='/apps/{n}'>{n}</a></li>" for n in ("BBEdit", "Acorn", "Napkin"))
+    toc = "".join(f"<li><a href='#s{n}'>Section number {n}</a></li>" for n in range(4))
+    body = (
+        "<article>"
+        f"<p>{PROSE}</p><ul>{apps}</ul>"
+        f"<p>{PROSE.replace('committee', 'council')}</p><ul>{toc}</ul>"
+        f"<p>{PROSE.replace('committee', 'board')}</p>"
+        "</article>"
+    )
+    text = _text(body)
+    assert "BBEdit" in text and "Napkin" in text
+    assert "Section number" not in text

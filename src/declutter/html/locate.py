@@ -317,21 +317,33 @@ def trim_head(chunks: list[Chunk]) -> list[Chunk]:
     return head + chunks[start:]
 
 
+def _contents(chunk: Chunk) -> bool:
+    """A list whose links mostly lead to anchors on the page itself: a table of contents."""
+    hrefs: list[str] = [a.get("href") or "" for a in chunk.el.iter("a")]
+    return sum(h.startswith("#") for h in hrefs) * 2 > len(hrefs)
+
+
 def without_link_rows(chunks: list[Chunk], nav_link_density: float) -> list[Chunk]:
     """The article's blocks without its link rows, keeping the links written into its prose.
 
     A block that is mostly one link is navigation in a run of such blocks (a "related" list
     set as paragraphs, "Read the review · Compare deals") or at the article's edge ("Read
     more"), but in the flow of the prose it is the author's: a linked subhead above its
-    section (a listicle's product names), a one-line pointer or credit between paragraphs.
+    section (a listicle's product names), a one-line pointer or credit between paragraphs,
+    a list of links between paragraphs.
     """
     linky = [navigation(c, nav_link_density) for c in chunks]
     flow = [i for i, c in enumerate(chunks) if c.type != "image"]
     for at, i in enumerate(flow):
         c = chunks[i]
+        after = flow[at + 1] if at + 1 < len(flow) else None
+        if linky[i] and c.type == "list" and after is not None and at > 0:
+            # A list of links between paragraphs is the author's (the tools named, the sources
+            # cited); a table of contents (links to the page's own anchors) is not.
+            linky[i] = linky[after] or linky[flow[at - 1]] or _contents(c)
+            continue
         if not linky[i] or c.type not in ("paragraph", "heading") or c.anchors >= LINK_ROW:
             continue
-        after = flow[at + 1] if at + 1 < len(flow) else None
         if after is None or linky[after]:
             continue
         if c.type == "heading":
