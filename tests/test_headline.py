@@ -89,3 +89,16 @@ def test_a_brands_home_page_keeps_its_name_on_the_title() -> None:
     assert home.headline == "Talkspace - Online Therapy for Everyone"
     inner = meta_of(page(head, BODY), "https://www.talkspace.com/therapy")
     assert inner.headline == "Online Therapy for Everyone"
+
+
+def test_a_style_inside_the_h1_is_not_its_text() -> None:
+    body = f"<h1><style>.css-1a{{cursor:pointer}}</style>The Cream Moisturizer</h1>{BODY}"
+    m = meta_of(page("<title>The Cream Moisturizer - Example Shop</title>", body))
+    assert m.headline == "The Cream Moisturizer"
+
+
+def test_the_same_words_typeset_differently_follow_the_declared_title() -> None:
+    head = '<meta property="og:title" content="Question - Which GPU for a small case?">'
+    body = f'<h1><span class="label">Question</span> Which GPU for a small case?</h1>{BODY}'
+    m = meta_of(page(head, body))
+    assert m.headline == "Question - Which GPU for a small case?"

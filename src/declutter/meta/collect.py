@@ -20,7 +20,7 @@ from .authors import find_authors_explained
 from .breadcrumb import drop_repeated_headline, find_breadcrumb, headline_element
 from .byline import byline_names, starter_names
 from .dates import find_dates_explained
-from .headline import choose_headline, title_inputs
+from .headline import choose_headline, h1_text, title_inputs
 from .jsonld import JsonLd, first_text
 from .language import declared_language, detect_language
 
@@ -116,7 +116,7 @@ def _scan(root: html.HtmlElement) -> _Scan:
             if scan.first_h1 is None:
                 scan.first_h1 = el
             if len(scan.h1s) < 20:
-                scan.h1s.append(el.text_content())
+                scan.h1s.append(h1_text(el))
                 scan.h1_elements.append(el)
         elif tag == "link":
             if scan.canonical is None and "canonical" in (el.get("rel") or "").lower().split():

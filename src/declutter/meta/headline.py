@@ -53,6 +53,18 @@ _GENERIC_PAGES = frozenset({"home", "homepage", "home page", "welcome", "index",
 MAX_H1 = 250
 
 
+_SHOWN_TEXT = etree.XPath(
+    "descendant::text()[not(ancestor::style or ancestor::script or ancestor::template)]"
+)
+
+
+def h1_text(h1: html.HtmlElement) -> str:
+    """An ``<h1>``'s text as shown: a ``<style>`` or ``<script>`` inside it is not read."""
+    if h1.find(".//style") is None and h1.find(".//script") is None:
+        return str(h1.text_content())
+    return "".join(str(t) for t in _SHOWN_TEXT(h1))
+
+
 def norm_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
@@ -217,6 +229,14 @@ def _same_but_quotes(a: str, b: str) -> bool:
     return a != b and a.translate(_QUOTES) == b.translate(_QUOTES)
 
 
+def _same_words(shown: str, declared: str) -> bool:
+    """The same words, typeset differently: quote glyphs, dashes, case, spacing (a declared
+    form shorter than the shown one has lost a mark on the way, "»…" taken for a separator)."""
+    if _same_but_quotes(shown, declared):
+        return True
+    return shown != declared and len(declared) >= len(shown) and _fold(shown) == _fold(declared)
+
+
 def _h1_piece(h1s: Sequence[str], titles: Sequence[_Title], inputs: TitleInputs) -> str | None:
     """The piece of an ``<h1>`` that is exactly a declared title, when no whole ``<h1>`` is:
     "<span>News</span> Story", "<time>Dec 18</time> Story", "<a>Story</a> (source) 87"."""
@@ -239,9 +259,9 @@ def choose_headline(inputs: TitleInputs) -> tuple[str | None, str | None]:
     for h in h1s:
         if _agrees(h, titles):
             for t in titles:
-                # The same words typeset differently ("’" for "'"): the declared form, which
-                # is what the page gives to every other reader of its metadata.
-                if _same_but_quotes(h, t.core):
+                # The same words typeset differently ("’" for "'", "Tee 5001" for "Tee - 5001"):
+                # the declared form, which the page gives to every other reader of its metadata.
+                if _same_words(h, t.core):
                     return t.core, t.source
             return h, "h1"
     chosen = _declared_choice(titles, inputs)
@@ -282,7 +302,7 @@ def title_inputs(
     if h1_elements is None and h1s is None:
         h1_elements = _H1(root)[:20]
     if h1s is None:
-        h1s = [h.text_content() for h in h1_elements or ()]
+        h1s = [h1_text(h) for h in h1_elements or ()]
     h1_texts = tuple(t for t in (norm_space(h) for h in h1s) if t)
     declared = [(key, clean_text(v)) for key in TITLE_KEYS for v in metas.get(key, ()) if v.strip()]
     shown_side = None if h1_texts else _shown_side(root, title)
