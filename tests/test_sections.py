@@ -102,3 +102,28 @@ def test_hidden_text_of_an_article_stays_out() -> None:
     article = declutter.extract(page, url="https://news.example/2026/01/a-story")
     assert article.page_type == "article"
     assert "Hidden note" not in article.text
+
+
+def _slides() -> str:
+    slide = "<div class='carousel-item'><p>{}: {}</p></div>"
+    return (
+        "<html><body><main><section><h1>Project planning</h1>"
+        f"<p>Lead: {_PROSE * 3}</p></section>"
+        "<div class='carousel'>"
+        + slide.format("First slide", _PROSE)
+        + slide.format("Second slide", _PROSE)
+        + "</div></main></body></html>"
+    )
+
+
+def test_a_service_page_keeps_its_slides() -> None:
+    kept = " ".join(_kept(_slides()))
+    assert "Lead:" in kept
+    assert "First slide:" in kept
+    assert "Second slide:" in kept
+
+
+def test_a_product_page_leaves_its_carousel_out() -> None:
+    kept = " ".join(_kept(_slides(), "product"))
+    assert "Lead:" in kept
+    assert "First slide:" not in kept

@@ -84,7 +84,7 @@ def widen(
     if page_type in ("listing", "collection"):
         return _with_items(chunks, located)
     if page_type in ("service", "product") and located.container is not None:
-        return _sections(chunks, located, clutter or set())
+        return _sections(page_type, chunks, located, clutter or set())
     if page_type is not None and sum(c.size for c in located.chunks) < WEAK_CHARS:
         # Next to nothing was found: the page may be a list the type did not recognise.
         return _with_items(chunks, located, WEAK_ITEMS_SHARE)
@@ -336,7 +336,9 @@ SECTIONS_SHARE = 0.85
 SECTION_LINK_DENSITY = 0.5
 
 
-def _sections(chunks: list[Chunk], located: Located, clutter: set[html.HtmlElement]) -> Located:
+def _sections(
+    page_type: PageType, chunks: list[Chunk], located: Located, clutter: set[html.HtmlElement]
+) -> Located:
     """Every section of the page, not only the one with the most prose.
 
     Climbs from the chosen element to the first ancestor (the body at most) that holds nearly
@@ -351,6 +353,10 @@ def _sections(chunks: list[Chunk], located: Located, clutter: set[html.HtmlEleme
     forgiven = {el for el in (chosen, *chosen.iterancestors()) if el in clutter and layout_name(el)}
     names = {_first_name(el) for el in forgiven} - {None}
     clutter = {el for el in clutter if el not in forgiven and _first_name(el) not in names}
+    if page_type == "service":
+        # A service page builds its sections as banners, sliders and carousels; a product
+        # page's carousels are its recommendations, and stay out.
+        clutter = {el for el in clutter if not layout_name(el)}
     held: dict[html.HtmlElement, float] = {}
     votes: dict[int, float] = {}
     for chunk in chunks:
@@ -368,11 +374,15 @@ def _sections(chunks: list[Chunk], located: Located, clutter: set[html.HtmlEleme
             break
         el = el.getparent()
     # The body may be that ancestor: sections often sit straight under it, and what else it
-    # holds (header, footer, menus, clutter-named boxes) was left out of the votes above.
-    if el is None or el is chosen or total <= 0:
+    # holds (header, footer, menus, clutter-named boxes) was left out of the votes above.  So
+    # may the chosen element itself: its sections that locate trimmed are taken back.
+    if el is None or total <= 0:
         return located
     kept = {id(c) for c in located.chunks}
-    picked = [
+    # A description read from JSON-LD leads the body; it is no chunk of the page.
+    on_page = {id(c) for c in chunks}
+    picked = [c for c in located.chunks if id(c) not in on_page]
+    picked += [
         c
         for c in chunks
         if id(c) in kept
