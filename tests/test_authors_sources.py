@@ -224,3 +224,19 @@ def test_a_team_only_when_no_person_is_named() -> None:
     assert m.sources["authors"] == "team"
     named = meta_of(page(head, f'<h1>Hiring</h1><p class="byline">By Ann Lee</p>{BODY}'))
     assert named.authors == ("Ann Lee",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("J. R. Smith", ["J. R. Smith"]),
+        ("J.R.R. Tolkien and C. S. Lewis", ["J.R.R. Tolkien", "C. S. Lewis"]),
+        ("TOM KRISHER AP Auto Writer", ["Tom Krisher"]),
+        ("page.head.extra.author", []),
+    ],
+)
+def test_initials_and_unfilled_template_fields(text: str, expected: list[str]) -> None:
+    """Initials are no shouted name to cut at; a template's dotted field path is no name."""
+    assert split_authors(text) == expected
+    if not expected:
+        assert user_name(text) is None

@@ -91,6 +91,8 @@ _GENERIC_NAMES = frozenset(
 _BAD_CHARS = re.compile(r"[=;{}<>_#$%*+\\]|\w\.(?:com|org|net|co|uk|de|fr|es|it|in|io|ru|jp)\b")
 _SENTENCE_SEP = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[A-Z])")
 _LABEL = re.compile(r"^[^\W\d_]{2,15}\s*:\s+")
+#: A template's unfilled field ("page.head.extra.author"): a dotted path of lower-case words.
+_FIELD_PATH = re.compile(r"^[a-z]+(?:\.[a-z]+){2,}$")
 _CJK_NAMES = re.compile(
     r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5}(?:\s+[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5})+$"
 )
@@ -122,12 +124,14 @@ def _shouted_run(name: str) -> str:
     if len(words) < 3:
         return name
     caps = 0
+    shouted = 0  # words of two letters or more: initials ("J. R. Smith") shout nothing
     for w in words:
         letters = [c for c in w if c.isalpha()]
         if not letters or not all(c.isupper() for c in letters):
             break
         caps += 1
-    if caps < 2 or caps == len(words):
+        shouted += len(letters) > 1
+    if shouted < 2 or caps == len(words):
         return name
     while caps > 2 and len(words[caps - 1]) <= 3:
         caps -= 1
@@ -147,7 +151,7 @@ def _clean_part(part: str) -> str:
 
 def is_name(text: str) -> bool:
     """Whether ``text`` reads like a person's (or a named body's) name."""
-    if not text or len(text) > 60 or "@" in text or "://" in text:
+    if not text or len(text) > 60 or "@" in text or "://" in text or _FIELD_PATH.match(text):
         return False
     if _DIGIT.search(text):
         return bool(_HANDLE.match(text)) and len(text) <= 30
@@ -180,6 +184,8 @@ def user_name(text: str) -> str | None:
     starter of a thread), else None: no generic label, no address."""
     text = text.strip()
     if not _USER_NAME.match(text) or URL_ONLY.match(text) or _DOMAIN_END.search(text):
+        return None
+    if _FIELD_PATH.match(text):
         return None
     if text.casefold() in _GENERIC_NAMES or text.strip("._-").casefold() in _NON_NAME:
         return None
