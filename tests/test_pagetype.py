@@ -210,3 +210,26 @@ def test_a_whole_thread_chosen_keeps_only_the_posts_text() -> None:
     assert "Answer 0" in text and "Answer 3" in text
     for chrome in ("Posts: 12", "Joined", "Fixing things"):
         assert chrome not in text
+
+
+def test_a_declared_product_with_a_related_items_carousel_stays_a_product() -> None:
+    """Forty prices of related items and a filter bar do not make one product a category."""
+    from declutter.pagetype import page_type
+
+    ld = '{"@context": "https://schema.org", "@type": "Product", "name": "Kettle"}'
+    related = "".join(
+        f'<li class="product-card"><a href="/p/{i}">Item {i}</a>'
+        f'<span class="price">${i}.99</span></li>'
+        for i in range(45)
+    )
+    page = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+        '<div class="filters"><div class="filter">Colour</div><div class="sort">Sort</div></div>'
+        '<h1>Kettle</h1><p class="price">$49.00</p><button>Add to cart</button>'
+        '<div class="cart">Cart</div><div class="cart-count">0</div>'
+        f"<ul>{related}</ul></body></html>"
+    )
+    typed = page_type(parse_html(page), "https://example.com/kettle")
+    assert typed.kind == "product", typed.reason
+    listed = page.replace(ld, '{"@graph": [{"@type": "Product"}, {"@type": "ItemList"}]}')
+    assert page_type(parse_html(listed), "https://example.com/kettles").kind == "collection"

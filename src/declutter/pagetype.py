@@ -82,6 +82,8 @@ _SCHEMA_WEIGHT = {
     "Report": 2.0, "ReportageNewsArticle": 2.0, "OpinionNewsArticle": 2.0, "Recipe": 2.0,
     "HowTo": 2.0,
 }  # fmt: skip
+_ONE_PRODUCT = frozenset({"Product", "ProductGroup", "IndividualProduct"})
+_LIST_SCHEMA = frozenset({"ItemList", "CollectionPage", "SearchResultsPage", "OfferCatalog"})
 #: Generic words of a URL path, by the type they suggest.
 _PATH_CUES = {
     "docs": "documentation", "doc": "documentation", "documentation": "documentation",
@@ -293,7 +295,10 @@ def _shop_points(sig: Signals, pts: _Points) -> None:
         return
     # Prices and product names alone are a buying guide as often as a shop.
     weight = 1.0 if sig.cart_buttons or names["cart"] >= 2 else 0.0
-    many = names["filter"] >= 2 or sig.prices >= 40
+    # A page that declares one Product (and no list of them) is that product, whatever its
+    # carousels of related items and their prices make it look like.
+    declared = sig.schema & _ONE_PRODUCT and not sig.schema & _LIST_SCHEMA
+    many = not declared and (names["filter"] >= 2 or sig.prices >= 40)
     if many:
         cues.append("filters" if names["filter"] >= 2 else "many items")
     pts.add("collection" if many else "product", weight + 0.5 * len(cues), ", ".join(cues))
