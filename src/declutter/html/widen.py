@@ -14,6 +14,7 @@ import re
 from lxml import html
 
 from ..model import PageType
+from .items import items
 from .locate import Located, chunk_score
 from .segment import Chunk, norm_space
 from .strip import layout_name
@@ -82,7 +83,13 @@ def widen(
         if thread is not None:
             return thread
     if page_type in ("listing", "collection"):
-        return _with_items(chunks, located)
+        return items(chunks, located, clutter) or located
+    if page_type is not None and page_type not in ("forum", "product"):
+        # A page typed otherwise whose items outweigh its prose is a list all the same (a
+        # product page's sections and a thread's posts have their own widening).
+        listed = items(chunks, located, clutter, typed=False)
+        if listed is not None:
+            return listed
     if page_type in ("service", "product") and located.container is not None:
         return _sections(page_type, chunks, located, clutter or set())
     if page_type is not None and sum(c.size for c in located.chunks) < WEAK_CHARS:

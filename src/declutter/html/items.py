@@ -1,0 +1,222 @@
+"""Listings and collections: the page's items, found as runs of alike siblings.
+
+On a listing (news, jobs, search results, a shop's category) the content is the items: each a
+title with a line or two (a price, a date, a summary), built alike by the same template.  Link
+density says nothing here (every title is a link), so the prose vote of locate is no guide.
+Instead every element's children are grouped by their shape (tag and class, or tag alone); a
+run of several alike children holding text is a candidate list, and the one holding the most
+item text wins.  Its items and the page's heading and intro above them are the content; the
+menus, filters, widgets and footer around them are not.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from lxml import html
+
+from ..patterns import CHROME_TAGS, tokens
+from .locate import Located, chunk_score
+from .segment import Chunk
+
+#: A list has at least this many items.
+MIN_ITEMS = 3
+#: Lists shorter than this many items count for less (three large "items" are a layout).
+FULL_ITEMS = 8
+#: Items shorter than this on average may be a menu's entries, and count for less...
+ITEM_CHARS = 25
+#: ...and shorter than this they are (a category list, a tag cloud), not a list's items.
+MENU_CHARS = 15
+#: Items alike in their tag alone: this share of them hold the same kinds of elements.
+ALIKE_SHARE = 0.6
+#: Elements that are an item's parts, never an item themselves.
+_PART_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "br", "img", "b", "i"})
+#: Class/id tokens of the places around a list: menus, filters, the footer.  A layout names its
+#: wrappers after them too ("skip-nav" target, "sticky-footer" wrapper), so an element holding
+#: most of the page's text is not taken for one of them.
+_PLACES = frozenset(
+    {
+        "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
+        "pagination", "pager", "footer", "sidebar", "skip", "filter", "filters", "facet",
+        "facets", "sort",
+    }
+)  # fmt: skip
+#: Class/id tokens of widgets that never hold a page's items, however large.
+_WIDGETS = frozenset(
+    {
+        "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "modal", "popup",
+        "login", "share", "social", "comments", "comment",
+    }
+)  # fmt: skip
+
+
+def _shape(el: html.HtmlElement) -> tuple[str, str]:
+    return (str(el.tag), " ".join((el.get("class") or "").split()))
+
+
+class _Run:
+    """Children of one parent with one shape, and the characters each holds."""
+
+    __slots__ = ("chars", "chunks", "parent", "shape")
+
+    def __init__(self, parent: html.HtmlElement, shape: tuple[str, str]) -> None:
+        self.parent = parent
+        self.shape = shape
+        #: Per item (an element, or a list chunk's item by its index): its characters.
+        self.chars: dict[object, int] = {}
+        self.chunks: list[Chunk] = []
+
+    def weight(self) -> float:
+        n = len(self.chars)
+        total = sum(self.chars.values())
+        if n < MIN_ITEMS or not total:
+            return 0.0
+        mean = total / n
+        if mean < MENU_CHARS:
+            return 0.0
+        if not self.shape[1] and not _built_alike(self.chars):
+            # Alike in their tag alone, the items must be built alike: a sidebar's boxes
+            # (a category list, a tag cloud, an archive) are not.
+            return 0.0
+        short = min(1.0, mean / ITEM_CHARS)
+        return total * min(1.0, n / FULL_ITEMS) * short
+
+
+def _built_alike(items: dict[object, int]) -> bool:
+    """Do most of the items hold the same kinds of elements (a template's cards)?"""
+    kinds = Counter(
+        frozenset(str(child.tag) for child in el if isinstance(child.tag, str))
+        for el in items
+        if isinstance(el, html.HtmlElement)
+    )
+    if not kinds:
+        return True  # the entries of a plain list
+    return kinds.most_common(1)[0][1] >= ALIKE_SHARE * len(items)
+
+
+def _around(el: html.HtmlElement, clutter: set[html.HtmlElement]) -> str | None:
+    """Is the element page chrome, a widget, or a place around the list (a menu, filters)?"""
+    if el.tag in CHROME_TAGS:
+        return "chrome"
+    if el not in clutter:
+        return None
+    names = tokens(f"{el.get('class', '')} {el.get('id', '')}")
+    if not names.isdisjoint(_WIDGETS):
+        return "widget"
+    if not names.isdisjoint(_PLACES) or el.get("role") in ("navigation", "banner", "contentinfo"):
+        return "place"
+    return None
+
+
+def _runs(chunks: list[Chunk], outside: set[int]) -> list[_Run]:
+    runs: dict[tuple[html.HtmlElement, tuple[str, str]], _Run] = {}
+    lists: list[_Run] = []
+    for chunk in chunks:
+        if id(chunk) in outside:
+            continue
+        if chunk.type == "list" and len(chunk.items) >= MIN_ITEMS:
+            # The items of a plain list are no elements of their own: the list is a run.
+            own = _Run(chunk.el, ("li", ""))
+            own.chars = {i: len(item) for i, item in enumerate(chunk.items)}
+            own.chunks.append(chunk)
+            lists.append(own)
+        el: html.HtmlElement | None = chunk.el
+        while el is not None:
+            parent = el.getparent()
+            if parent is None:
+                break
+            if el.tag not in _PART_TAGS:
+                own_shape = _shape(el)
+                # Grid cells differ in their width classes ("col-md-8", "col-md-4"): items
+                # alike in their tag alone are a run too.
+                shapes = (own_shape, (own_shape[0], "")) if own_shape[1] else (own_shape,)
+                for shape in shapes:
+                    key = (parent, shape)
+                    run = runs.get(key)
+                    if run is None:
+                        run = runs[key] = _Run(parent, shape)
+                    run.chars[el] = run.chars.get(el, 0) + chunk.size
+                    run.chunks.append(chunk)
+            el = parent
+    return lists + [r for r in runs.values() if len(r.chars) >= MIN_ITEMS]
+
+
+#: An element holding this share of the page's text is a wrapper of the page, whatever its name.
+WRAPPER_SHARE = 0.5
+
+
+def _outside(chunks: list[Chunk], clutter: set[html.HtmlElement]) -> set[int]:
+    """The chunks inside page chrome or a control around the list."""
+    held: dict[html.HtmlElement, int] = {}
+    total = 0
+    for chunk in chunks:
+        total += chunk.size
+        for el in (chunk.el, *chunk.el.iterancestors()):
+            held[el] = held.get(el, 0) + chunk.size
+    judged: dict[html.HtmlElement, bool] = {}
+    out: set[int] = set()
+    for chunk in chunks:
+        for el in (chunk.el, *chunk.el.iterancestors()):
+            verdict = judged.get(el)
+            if verdict is None:
+                kind = _around(el, clutter)
+                verdict = kind is not None
+                if kind == "place" and held[el] >= WRAPPER_SHARE * total:
+                    # A menu larger than the page holds neither its heading nor its main part.
+                    verdict = el.find(".//h1") is None and el.find(".//main") is None
+                judged[el] = verdict
+            if verdict:
+                out.add(id(chunk))
+                break
+    return out
+
+
+def items(
+    chunks: list[Chunk],
+    located: Located,
+    clutter: set[html.HtmlElement] | None = None,
+    *,
+    typed: bool = True,
+) -> Located | None:
+    """The page's items, its heading and intro, and the prose locate found beside them.
+
+    The prose stays: a category page's description is content as much as its items.  What
+    lies in the page's chrome, its menus and its widgets does not, whoever chose it.
+
+    ``typed`` says the page was typed a listing or a collection.  Any other page is read as
+    a list only when its items outweigh the prose locate found; None when it is not a list.
+    """
+    outside = _outside(chunks, clutter or set())
+    runs = _runs(chunks, outside)
+    best = max(runs, key=lambda r: r.weight(), default=None)
+    if best is None or best.weight() <= 0:
+        return located if typed else None
+    prose = sum(max(chunk_score(c), 0.0) for c in located.chunks)
+    if not typed and best.weight() <= PROSE_RATIO * prose:
+        return None
+    kept = {id(c) for c in best.chunks}
+    kept |= {id(c) for c in located.chunks if id(c) not in outside}
+    first = next(i for i, c in enumerate(chunks) if id(c) in kept)
+    kept |= {id(c) for c in _intro(chunks[:first], outside)}
+    return Located(best.parent, [c for c in chunks if id(c) in kept])
+
+
+#: A page of another type is read as a list when its items weigh this many times its prose.
+PROSE_RATIO = 1.0
+
+
+#: The intro above a list: its heading and the lines under it, back to this many blocks.
+INTRO_BLOCKS = 4
+
+
+def _intro(before: list[Chunk], outside: set[int]) -> list[Chunk]:
+    """The page's heading and the short text between it and the list."""
+    start = None
+    for i in range(len(before) - 1, -1, -1):
+        c = before[i]
+        if c.type == "heading" and c.level == 1 and id(c) not in outside:
+            start = i
+            break
+    if start is None or len(before) - start > INTRO_BLOCKS:
+        return []
+    return [c for c in before[start:] if id(c) not in outside]

@@ -1,0 +1,135 @@
+"""Listings and collections: the items are found as runs of alike siblings (html/items.py)."""
+
+from __future__ import annotations
+
+from declutter.html.items import items
+from declutter.html.locate import locate
+from declutter.html.parse import parse_html
+from declutter.html.segment import segment
+from declutter.html.strip import clutter_elements, strip_tree
+
+
+def _items_text(page: str) -> str:
+    root = strip_tree(parse_html(page))
+    chunks = segment(root)
+    clutter = clutter_elements(root)
+    found = items(chunks, locate(chunks, clutter), clutter)
+    return "\n".join(c.text for c in found.chunks)
+
+
+_MENU = (
+    '<nav class="site-nav"><ul>'
+    + "".join(f'<li><a href="/s/{i}">Section {i}</a></li>' for i in range(8))
+    + "</ul></nav>"
+)
+_COOKIES = (
+    '<div id="cookie-consent"><p>We use cookies to measure traffic and to show you offers,'
+    " and we share what we learn with our partners. You can change your choices at any time"
+    " in the settings of this site.</p></div>"
+)
+
+
+def _card(i: int, width: str) -> str:
+    return (
+        f'<div class="{width} mb-4"><div class="card"><h4><a href="/a/{i}">Project number {i}:'
+        f" a clock that keeps time</a></h4><p>Build it in a weekend with parts from the drawer,"
+        f" step {i}.</p></div></div>"
+    )
+
+
+def test_grid_cells_of_different_widths_are_one_list() -> None:
+    widths = ["col-12", "col-md-8", "col-md-4", "col-sm-6", "col-sm-6", "col-md-5"]
+    cards = "".join(_card(i, w) for i, w in enumerate(widths))
+    page = (
+        f"<html><body>{_MENU}{_COOKIES}<div class='container'><h1>Gadgets</h1>"
+        f"<div class='row'>{cards}</div></div>"
+        "<footer><p>Copyright 2024 The Workshop Magazine, all rights reserved.</p></footer>"
+        "</body></html>"
+    )
+    text = _items_text(page)
+    for i in range(len(widths)):
+        assert f"Project number {i}" in text
+        assert f"step {i}." in text
+    assert "Gadgets" in text
+    assert "Section 3" not in text
+    assert "cookies" not in text
+    assert "Copyright" not in text
+
+
+def test_a_plain_list_of_entries_is_a_list() -> None:
+    entries = "".join(
+        f'<li><a href="/b/{i}">Catalogue of fittings, volume {i}</a> (1910)</li>' for i in range(9)
+    )
+    page = f"<html><body>{_MENU}<h1>Hardware catalogues</h1><ul>{entries}</ul></body></html>"
+    text = _items_text(page)
+    assert "Catalogue of fittings, volume 7" in text
+    assert "Section 3" not in text
+
+
+def test_a_wrapper_named_like_a_menu_is_not_the_menu() -> None:
+    """A skip-link target (or a sticky-footer wrapper) holding the page is the page."""
+    rows = "".join(
+        f'<li class="feed-item"><h3><a href="/n/{i}">Cloud budgets grow again, report {i}</a></h3>'
+        f"<p>Spending on hosted services rose for the {i}th quarter running.</p></li>"
+        for i in range(6)
+    )
+    page = (
+        f"<html><body>{_MENU}<div class='page-wrapper skip-link-target'><h1>Cloud</h1>"
+        f"<ul class='feed'>{rows}</ul></div></body></html>"
+    )
+    text = _items_text(page)
+    assert "Cloud budgets grow again, report 5" in text
+    assert "Section 3" not in text
+
+
+def test_short_entries_are_a_menu_and_the_prose_stays() -> None:
+    """A list of one-word categories beside an article is no list of items."""
+    categories = "".join(f'<li><a href="/c/{i}">Topic{i}</a></li>' for i in range(12))
+    prose = (
+        "The council approved the new bridge on Monday after a long debate about its cost,"
+        " and work is due to start in the spring once the contracts are signed."
+    )
+    page = (
+        f"<html><body><div class='post'><h1>Bridge approved</h1><p>{prose}</p>"
+        f"<p>{prose}</p></div><div class='box'><ul>{categories}</ul></div></body></html>"
+    )
+    text = _items_text(page)
+    assert "The council approved" in text
+    assert "Topic3" not in text
+
+
+def _untyped(page: str) -> str | None:
+    root = strip_tree(parse_html(page))
+    chunks = segment(root)
+    clutter = clutter_elements(root)
+    found = items(chunks, locate(chunks, clutter), clutter, typed=False)
+    return None if found is None else "\n".join(c.text for c in found.chunks)
+
+
+def test_a_page_of_another_type_is_a_list_when_its_items_outweigh_its_prose() -> None:
+    jobs = "".join(
+        f'<li class="job"><a href="/j/{i}">Senior engineer, team {i}</a>'
+        f"<span>Remote</span><span>$90,000 a year</span><span>{i}d</span></li>"
+        for i in range(12)
+    )
+    page = f"<html><body>{_MENU}<h1>Remote jobs</h1><ul class='jobs'>{jobs}</ul></body></html>"
+    text = _untyped(page)
+    assert text is not None
+    assert "Senior engineer, team 11" in text
+    assert "$90,000 a year" in text
+
+
+def test_an_article_with_a_short_list_beside_it_is_no_list() -> None:
+    prose = (
+        "The council approved the new bridge on Monday after a long debate about its cost,"
+        " and work is due to start in the spring once the contracts are signed."
+    )
+    links = "".join(
+        f'<li class="more"><a href="/n/{i}">Other news story {i}</a> (May {i})</li>'
+        for i in range(4)
+    )
+    page = (
+        f"<html><body><article><h1>Bridge approved</h1>{f'<p>{prose}</p>' * 6}</article>"
+        f"<ul class='more-news'>{links}</ul></body></html>"
+    )
+    assert _untyped(page) is None
