@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scoring import ReadabilityScore, score_readability, wcxb_sample_score
 from test_quality import corpus_digest, load_floors
 
-#: Measured 0.962 (51/53), 0.971 (33/34), 0.735 (25/34) and 1.000 (36/36); issue 5 asks for
+#: Measured 0.962 (51/53), 0.971 (33/34), 0.765 (26/34) and 1.000 (36/36); issue 5 asks for
 #: 0.95/0.90/0.95.  The headline floor was lowered to 0.84 (45/53) by issue 12: Readability's
 #: expected titles are its own output, ``og:title`` verbatim with the site's name on ("Getting
 #: LEAN with Digital Ad UX | IAB"), where the headline is now the title a reader sees, without
@@ -27,7 +27,7 @@ from test_quality import corpus_digest, load_floors
 FLOORS = {
     "headline_accuracy": 0.84,
     "byline_found": 0.95,
-    "byline_matched": 0.72,
+    "byline_matched": 0.75,
     "language_accuracy": 0.98,
 }
 WCXB_FLOORS = load_floors()["corpora"]["wcxb-dev"]["metadata_floors"]
