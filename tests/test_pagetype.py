@@ -11,12 +11,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from lxml import html
 
 import declutter
 from declutter.html.parse import parse_html
 from declutter.html.widen import reveal_noscript
 from declutter.options import Options
-from declutter.pagetype import PAGE_TYPES, text_page_type, url_words
+from declutter.pagetype import PAGE_TYPES, index_url, page_type, text_page_type, url_words
 from declutter.schema import article_schema
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pagetype"
@@ -233,3 +234,34 @@ def test_a_declared_product_with_a_related_items_carousel_stays_a_product() -> N
     assert typed.kind == "product", typed.reason
     listed = page.replace(ld, '{"@graph": [{"@type": "Product"}, {"@type": "ItemList"}]}')
     assert page_type(parse_html(listed), "https://example.com/kettles").kind == "collection"
+
+
+def test_index_url_is_a_section_not_a_document() -> None:
+    assert index_url("https://paper.example/news/technology")
+    assert index_url("https://site.example/trails/")
+    assert not index_url("https://paper.example/news/bridge-reopens-after-two-weeks")
+    assert not index_url("https://paper.example/news/2024/11/budget")
+    assert not index_url("https://site.example/")
+    assert not index_url("https://paper.example/news/view.html?idx=8576")
+
+
+def _index_page(paragraph: str) -> html.HtmlElement:
+    items = "".join(
+        f'<div><h3><a href="/x/{i}">Story {i}</a></h3><p>A line about story {i}.</p></div>'
+        for i in range(8)
+    )
+    return parse_html(f"<html><body><h1>Science</h1>{paragraph}{items}</body></html>")
+
+
+def test_a_section_index_with_little_prose_is_a_listing() -> None:
+    typed = page_type(_index_page(""), "https://paper.example/news/science")
+    assert typed.kind == "listing", typed.reason
+    assert "index URL" in typed.reason
+    # The same page under a document's URL, or with an article's prose, stays an article.
+    assert page_type(_index_page(""), "https://paper.example/news/a-long-story-slug").kind != (
+        "listing"
+    )
+    prose = "<p>" + "The council met on Monday to settle the budget for next year. " * 5 + "</p>"
+    assert page_type(_index_page(prose * 3), "https://paper.example/news/science").kind == (
+        "article"
+    )

@@ -20,6 +20,11 @@ from lxml import etree, html
 
 from .meta import jsonld
 from .model import PageType
+from .pagecues import HOST_CUES as _HOST_CUES
+from .pagecues import NAME_CUES as _NAME_CUES
+from .pagecues import PATH_CUES as _PATH_CUES
+from .pagecues import SCHEMA as _SCHEMA
+from .pagecues import SCHEMA_WEIGHT as _SCHEMA_WEIGHT
 
 PAGE_TYPES: tuple[PageType, ...] = (
     "article", "forum", "product", "collection", "listing", "documentation", "service",
@@ -38,80 +43,8 @@ _DOCS_GENERATOR = re.compile(
     re.IGNORECASE,
 )
 
-#: Words of class and id names, by the cue they are evidence of.
-_NAME_CUES = {
-    "cart": "cart", "basket": "cart", "checkout": "cart", "quantity": "cart", "qty": "cart",
-    "price": "price", "prices": "price", "pricing": "pricing",
-    "review": "review", "reviews": "review", "rating": "review", "stars": "review",
-    "product": "product", "products": "product", "sku": "product", "variant": "product",
-    "swatch": "product", "zoom": "product", "gallery": "product",
-    "filter": "filter", "filters": "filter", "facet": "filter", "facets": "filter",
-    "sort": "filter", "sorting": "filter", "pagination": "pager", "pager": "pager",
-    "username": "poster", "avatar": "poster", "topic": "thread", "thread": "thread",
-    "reply": "thread", "replies": "thread", "quote": "thread", "posts": "thread",
-    "postbody": "thread", "answer": "thread", "answers": "thread", "vote": "thread",
-    "votes": "thread", "upvote": "thread",
-    "toc": "docs", "highlight": "docs", "docs": "docs", "sphinx": "docs", "sphinxsidebar": "docs",
-    "headerlink": "docs", "admonition": "docs", "reference": "docs", "api": "docs",
-    "hero": "service", "cta": "service", "accordion": "service", "testimonial": "service",
-    "testimonials": "service", "plans": "pricing", "plan": "pricing",
-    "card": "card", "cards": "card", "tile": "card", "tiles": "card", "teaser": "card",
-    "listing": "card", "results": "card", "result": "card",
-    "comment": "comment", "comments": "comment", "respond": "comment", "disqus": "comment",
-    "author": "byline", "byline": "byline", "share": "byline", "blog": "byline",
-}  # fmt: skip
-#: schema.org types (JSON-LD or microdata) and the type of page each one marks.
-_SCHEMA = {
-    "Product": "product", "Offer": "product", "AggregateOffer": "product",
-    "ProductGroup": "product", "IndividualProduct": "product",
-    "QAPage": "forum", "DiscussionForumPosting": "forum",
-    "TechArticle": "documentation", "APIReference": "documentation",
-    "SoftwareSourceCode": "documentation",
-    "CollectionPage": "collection", "ItemList": "listing", "SearchResultsPage": "listing",
-    "Service": "service", "FAQPage": "service", "ProfessionalService": "service",
-    "LocalBusiness": "service", "Course": "service", "EducationalOccupationalProgram": "service",
-    "Article": "article", "NewsArticle": "article", "BlogPosting": "article",
-    "Report": "article", "ReportageNewsArticle": "article", "OpinionNewsArticle": "article",
-    "Recipe": "article", "HowTo": "article",
-}  # fmt: skip
-#: Types that also appear on pages of other kinds (an FAQ block under an article, the
-#: publisher as a LocalBusiness) count for less.
-_SCHEMA_WEIGHT = {
-    "FAQPage": 1.0, "LocalBusiness": 0.5, "ProfessionalService": 1.0, "Course": 1.5,
-    "ItemList": 1.5, "Offer": 2.0, "Article": 2.0, "NewsArticle": 2.0, "BlogPosting": 2.0,
-    "Report": 2.0, "ReportageNewsArticle": 2.0, "OpinionNewsArticle": 2.0, "Recipe": 2.0,
-    "HowTo": 2.0,
-}  # fmt: skip
 _ONE_PRODUCT = frozenset({"Product", "ProductGroup", "IndividualProduct"})
 _LIST_SCHEMA = frozenset({"ItemList", "CollectionPage", "SearchResultsPage", "OfferCatalog"})
-#: Generic words of a URL path, by the type they suggest.
-_PATH_CUES = {
-    "docs": "documentation", "doc": "documentation", "documentation": "documentation",
-    "manual": "documentation", "reference": "documentation", "api": "documentation",
-    "guide": "documentation", "tutorial": "documentation", "handbook": "documentation",
-    "forum": "forum", "forums": "forum", "t": "forum", "thread": "forum", "threads": "forum",
-    "topic": "forum", "topics": "forum", "questions": "forum", "discussion": "forum",
-    "community": "forum", "viewtopic": "forum", "showthread": "forum",
-    "product": "product", "products": "product", "p": "product", "item": "product",
-    "dp": "product", "shop": "product",
-    "collections": "collection", "collection": "collection", "category": "collection",
-    "categories": "collection", "catalog": "collection", "c": "collection",
-    "news": "listing", "events": "listing", "courses": "listing", "programs": "listing",
-    "search": "listing", "jobs": "listing", "directory": "listing",
-    "services": "service", "service": "service", "pricing": "service", "solutions": "service",
-    "features": "service", "contact": "service", "about": "service",
-    "blog": "article", "article": "article", "articles": "article", "story": "article",
-    "post": "article", "posts": "article", "blogs": "article", "recipes": "article",
-    "recipe": "article", "learn": "article", "resources": "article", "insights": "article",
-}  # fmt: skip
-#: The first label of a host name, by the type of site it names.
-_HOST_CUES = {
-    "docs": "documentation", "doc": "documentation", "developer": "documentation",
-    "developers": "documentation", "wiki": "documentation", "learn": "documentation",
-    "forum": "forum", "forums": "forum", "community": "forum", "discuss": "forum",
-    "discussion": "forum", "bbs": "forum", "board": "forum", "boards": "forum",
-    "shop": "product", "store": "product",
-}  # fmt: skip
 #: Points a type must reach before it displaces the default (article).
 MIN_POINTS = 2.0
 
@@ -135,8 +68,36 @@ class Signals:
     generator: str = ""
     #: The URL is a site's root (a landing page).
     home: bool = False
+    #: The URL names a section, not one document: a short path whose last part is a word or two.
+    index_url: bool = False
+    #: Paragraphs long enough to be prose (an article has many; an index of items has few).
+    long_paras: int = 0
     #: JSON-LD scripts that name a Product (read only when the page is typed product).
     product_ld: list[str] = field(default_factory=list)
+
+
+_SLUG_SPLIT = re.compile(r"[-_+. ]|%20")
+
+
+def index_url(url: str | None) -> bool:
+    """A URL like ``/news/technology`` or ``/shoes``: a section's index, not a page in it.
+
+    A document's URL carries a slug of several words or a number; a section's has neither.
+    """
+    try:
+        parts = urlsplit(url or "")
+    except ValueError:
+        return False
+    if any(c.isdigit() for c in parts.query):  # ``view.php?id=8576``: an item by its number
+        return False
+    path = parts.path.strip("/")
+    segments = path.split("/")
+    if not path or len(segments) > 3 or re.search(r"\d{3}", path):
+        return False
+    last = re.sub(r"\.\w+$", "", segments[-1])
+    if any(c.isdigit() for c in last):  # an item's number
+        return False
+    return len([w for w in _SLUG_SPLIT.split(last) if w]) <= 2
 
 
 def url_words(url: str | None) -> tuple[str, ...]:
@@ -165,6 +126,7 @@ _NAME_VALUES = etree.XPath("//@class | //@id", smart_strings=False)
 _ITEMTYPES = etree.XPath("//@itemtype", smart_strings=False)
 _LINK_TEXT = etree.XPath("//body//a//text()", smart_strings=False)
 _BUTTON_LINKS = etree.XPath("//a[@role='button']")
+_LONG_PARAS = etree.XPath("count(//body//p[string-length(normalize-space()) > 200])")
 _TAGS = ("script", "meta", "pre", "time", "article", "button", "input")
 
 
@@ -176,6 +138,8 @@ def read_signals(root: html.HtmlElement, url: str | None) -> Signals:
     """
     words = url_words(url)
     sig = Signals(path=words, home=bool(url) and not any(":" not in w for w in words))
+    sig.index_url = index_url(url)
+    sig.long_paras = int(_LONG_PARAS(root))
     for el in root.iter(*_TAGS):
         _read_tag(el, sig)
     for el in _BUTTON_LINKS(root):
@@ -353,6 +317,9 @@ def _page_points(sig: Signals, pts: _Points) -> None:
         pts.add("listing", 0.5, "cards")
     if names["pager"]:
         pts.add("listing", 0.5, "pagination")
+    # A section's index holds items, not prose (a shop's products are left to the shop cues).
+    if sig.index_url and sig.long_paras <= 2 and not (shop or sig.prices >= 10):
+        pts.add("listing", 1.5, "index URL, little prose")
 
 
 def decide(sig: Signals) -> tuple[PageType, str]:
