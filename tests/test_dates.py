@@ -3,22 +3,17 @@
 
 from __future__ import annotations
 
+import metapages
 import pytest
+from metapages import BODY, page
 
 from declutter.html.parse import parse_html
 from declutter.meta.collect import Meta, extract_metadata
 from declutter.meta.dateparse import is_bare_date, not_after, parse_date_value
 
-BODY = (
-    "<p>The first paragraph of the story says what happened, to whom, and why it matters "
-    "to the people who read this page.</p><p>A second paragraph goes on with the details "
-    "that a reader would want before deciding what to do next.</p>"
-)
-
 
 def meta_of(head: str, body: str) -> Meta:
-    markup = f"<html><head><title>T</title>{head}</head><body>{body}</body></html>"
-    return extract_metadata(parse_html(markup), "https://www.example-news.com/story")
+    return metapages.meta_of(page(f"<title>T</title>{head}", body))
 
 
 @pytest.mark.parametrize(
