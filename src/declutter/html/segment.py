@@ -284,9 +284,8 @@ class Segmenter:
             self._inline(el, buf)
             plain, md, links = buf.result()
             if plain:
-                heading = Chunk("heading", el, plain, md, links, level=int(tag[1]))
-                heading.anchors = buf.anchors
-                self._add(heading)
+                level = int(tag[1])
+                self._add(Chunk("heading", el, plain, md, links, level=level, anchors=buf.anchors))
             return
         if tag == "p":
             if any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS and c.tag != "br" for c in el):

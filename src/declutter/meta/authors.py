@@ -43,6 +43,11 @@ _SKIP_TOKENS = frozenset(
      "title", "card", "list"}
 )  # fmt: skip
 _SKIP_TAGS = frozenset({"footer", "aside", "nav", "form", "input", "img", "script", "style"})
+#: Class and id words of an ancestor that puts a by-line outside the article (another story's).
+_CLUTTER_TOKENS = frozenset(
+    {"comment", "comments", "related", "recirc", "sidebar", "footer", "reply", "replies",
+     "discussion", "respond"}
+)  # fmt: skip
 
 
 def _jsonld_authors(jsonld: JsonLd) -> tuple[list[str], list[str]]:
@@ -130,18 +135,7 @@ def _in_clutter(el: Any) -> bool:
             return True
         if anc.tag in ("article", "main", "body"):
             return False
-        if _tokens(anc) & {
-            "comment",
-            "comments",
-            "related",
-            "recirc",
-            "sidebar",
-            "footer",
-            "reply",
-            "replies",
-            "discussion",
-            "respond",
-        }:
+        if not _CLUTTER_TOKENS.isdisjoint(_tokens(anc)):
             return True
     return False
 
