@@ -101,6 +101,7 @@ def strip_tree(root: html.HtmlElement, keep_hidden: bool = False) -> html.HtmlEl
             continue
         if el.getparent() is not None:
             _drop(el)
+    _drop_consent(root)
     if keep_hidden:
         return root
     hidden = [el for el in _MAYBE_HIDDEN(root) if _is_hidden(el)]
@@ -110,6 +111,36 @@ def strip_tree(root: html.HtmlElement, keep_hidden: bool = False) -> html.HtmlEl
             if el.getparent() is not None and len(_TEXT(el)) / total < HIDDEN_PROTECT_SHARE:
                 _drop(el)
     return root
+
+
+#: Words naming a cookie-consent manager's dialog (the generic word and the common vendors).
+CONSENT_TOKENS = frozenset({"consent", "onetrust", "cookiebot", "usercentrics", "didomi"})
+_BODY_NAMES = etree.XPath("/html/body//@class | /html/body//@id", smart_strings=False)
+_BODY_NAMED = etree.XPath("/html/body//@class | /html/body//@id")
+_CONSENT_NAME = re.compile("|".join(sorted(CONSENT_TOKENS)), re.IGNORECASE)
+_COOKIE_WORD = re.compile(r"cookie", re.IGNORECASE)
+
+
+def _drop_consent(root: html.HtmlElement) -> None:
+    """Drop cookie-consent dialogs: never content, and they explain every kind of cookie at
+    more length than the short posts of a thread or the few lines of a product page.
+
+    The dialog is named so by its class or id and speaks of cookies; an element holding most
+    of the page (a site that names its wrapper so) is left alone.
+    """
+    # One search over all the names joined (in C) first: most pages have no such dialog.
+    if not _CONSENT_NAME.search(" ".join(_BODY_NAMES(root))):
+        return
+    total = len(_TEXT(root)) or 1
+    for name in _BODY_NAMED(root):
+        el = name.getparent()
+        if el is None or not _CONSENT_NAME.search(name) or el.getparent() is None:
+            continue
+        if tokens(f"{el.get('class', '')} {el.get('id', '')}").isdisjoint(CONSENT_TOKENS):
+            continue
+        text = _TEXT(el)
+        if _COOKIE_WORD.search(text) and len(text) / total < HIDDEN_PROTECT_SHARE:
+            _drop(el)
 
 
 def hard_clutter(el: html.HtmlElement) -> bool:
