@@ -87,3 +87,64 @@ def test_the_same_words_typeset_differently_follow_the_declared_title() -> None:
     body = f'<h1><span class="label">Question</span> Which GPU for a small case?</h1>{BODY}'
     m = meta_of(page(head, body))
     assert m.headline == "Question - Which GPU for a small case?"
+
+
+def _ld(node: str) -> str:
+    return f'<script type="application/ld+json">{node}</script>'
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        '{"@type": "VideoObject", "name": "promo_cut_v3_FINAL"}',
+        '{"@type": "CreativeWork", "name": "Documentation"}',
+        '{"@type": "Product", "name": "Shelf", "review": [{"@type": "Review", "name": "Love it"}]}',
+    ],
+)
+def test_a_named_piece_embedded_in_the_page_yields_to_its_own_metas(node: str) -> None:
+    m = meta_of(
+        page(
+            _ld(node) + '<meta property="og:title" content="Business text messaging">'
+            "<title>Business text messaging | Example</title>",
+            f"<h1>Messaging that scales with you</h1>{BODY}",
+        )
+    )
+    assert m.headline == "Business text messaging"
+
+
+def test_an_article_named_in_json_ld_is_still_trusted_first() -> None:
+    m = meta_of(
+        page(
+            _ld('{"@type": "NewsArticle", "headline": "Rivers rise after a week of rain"}')
+            + '<meta property="og:title" content="Rain news">',
+            f"<p>Weather</p>{BODY}",
+        )
+    )
+    assert m.headline == "Rivers rise after a week of rain"
+
+
+def test_a_long_declared_title_cut_between_words_takes_the_full_one() -> None:
+    full = (
+        "Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers"
+        " Find Solutions (Including One Trick That Works)"
+    )
+    cut = full[: full.index(" One Trick")]
+    m = meta_of(
+        page(
+            _ld(f'{{"@type": "BlogPosting", "headline": "{cut}"}}')
+            + f'<meta property="og:title" content="{full}">',
+            BODY,
+        )
+    )
+    assert m.headline == full
+
+
+def test_a_short_declared_title_is_not_taken_for_a_cut_one() -> None:
+    m = meta_of(
+        page(
+            _ld('{"@type": "BlogPosting", "headline": "Why we moved"}')
+            + '<meta property="og:title" content="Why we moved to the coast">',
+            BODY,
+        )
+    )
+    assert m.headline == "Why we moved"

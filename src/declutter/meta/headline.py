@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from lxml import etree, html
 
 from . import jsonld as jsonld_mod
-from .jsonld import JsonLd, clean_text, first_text
+from .jsonld import JsonLd, clean_text, first_text, node_types
 from .sitename import SiteKeys, generic_tail, split_title, strip_site
 
 _SPACE = re.compile(r"\s+")
@@ -49,6 +49,12 @@ SEO_VARIANT = 0.3
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
 #: Page names that say nothing without the site's name beside them.
 _GENERIC_PAGES = frozenset({"home", "homepage", "home page", "welcome", "index", "start"})
+#: JSON-LD types that, named without a headline, are a piece embedded in the page (a video, a
+#: customer's review) rather than the page itself.
+_EMBEDDED_TYPES = frozenset({"VideoObject", "Review", "CreativeWork"})
+#: From this length a declared title that a later source continues word for word was cut short.
+CUT_TITLE = 60
+_CUT_BETWEEN_WORDS = re.compile(r" [\w(]")
 #: The longest text an ``<h1>`` may have and still be a headline rather than a paragraph.
 MAX_H1 = 250
 
@@ -138,16 +144,23 @@ def _forbidden(
     )
 
 
-def _jsonld_titles(jsonld: JsonLd, reference: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
+def _jsonld_titles(
+    jsonld: JsonLd, reference: str
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(titles of the page's own nodes, names of the parts it embeds): a video, a customer's
+    review or a bare CreativeWork named without a headline is a piece of the page, trusted
+    only after the page's own metas."""
+    own: list[tuple[str, str]] = []
+    parts: list[tuple[str, str]] = []
     for node in jsonld.articles():
         headline = first_text(node.get("headline"))
         name = first_text(node.get("name"))
         pair = [v for v in (headline, name) if v]
         if len(pair) == 2 and pair[0] != pair[1] and reference:
             pair.sort(key=lambda v: -_similarity(v, reference))
-        out.extend(("json-ld", v) for v in pair)
-    return out
+        embedded = not headline and node_types(node) <= _EMBEDDED_TYPES
+        (parts if embedded else own).extend(("json-ld", v) for v in pair)
+    return own, parts
 
 
 def _agrees(h1: str, titles: Sequence[_Title]) -> bool:
@@ -215,11 +228,15 @@ def _declared_choice(titles: Sequence[_Title], inputs: TitleInputs) -> tuple[str
     ]
     for i, t in enumerate(usable):
         core = t.core
-        if core.endswith(("…", "...")):
-            # A truncated title: a later source that carries it in full is better.
+        marked = core.endswith(("…", "..."))
+        if marked or len(core) >= CUT_TITLE:
+            # A truncated title: a later source that carries it in full is better.  Without an
+            # ellipsis only a long title cut between two words counts (a field's length limit).
             stem = core.rstrip("….").strip()
             for longer in usable[i + 1 :]:
-                if len(longer.core) > len(stem) + 3 and longer.core.startswith(stem):
+                rest = longer.core[len(stem) :]
+                cut = marked or _CUT_BETWEEN_WORDS.match(rest)
+                if len(rest) > 3 and longer.core.startswith(stem) and cut:
                     return longer.core, longer.source
         return core, t.source
     return None
@@ -307,9 +324,10 @@ def title_inputs(
     declared = [(key, clean_text(v)) for key in TITLE_KEYS for v in metas.get(key, ()) if v.strip()]
     shown_side = None if h1_texts else _shown_side(root, title)
     reference = title or (declared[0][1] if declared else "") or (h1_texts[:1] or ("",))[0]
+    own, parts = _jsonld_titles(jsonld, reference)
     return TitleInputs(
         title=title,
-        declared=tuple(_jsonld_titles(jsonld, reference) + declared),
+        declared=(*own, *declared, *parts),
         h1s=h1_texts,
         keys=SiteKeys.of(site_names, url, learnt),
         site_names=tuple(site_names),
