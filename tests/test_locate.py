@@ -41,6 +41,31 @@ def test_hidden_beside_a_responsive_variant_is_shown() -> None:
     assert "committee met" in _text(body)
 
 
+def test_react_streamed_segment_is_shown() -> None:
+    # React streams late parts of the page hidden and a script moves them into place.
+    menu = "".join(f"<a href='/{i}'>Section number {i}</a> " for i in range(12))
+    body = (
+        f"<nav>{menu}</nav><template id='B:0'></template>"
+        f"<div hidden id='S:0'><p>{PROSE}</p><p>{PROSE.upper()}</p></div>"
+        "<div hidden id='menu'><p>A folded menu that nobody opened</p></div>"
+    )
+    text = _text(body)
+    assert "committee met" in text
+    assert "folded menu" not in text
+
+
+def test_hidden_main_part_is_shown() -> None:
+    # An app hides the main part until a script has run; a small hidden box there stays out.
+    menu = "".join(f"<a href='/{i}'>Section number {i}</a> " for i in range(12))
+    body = (
+        f"<nav>{menu}</nav><main><div style='display:none'><p>{PROSE}</p>"
+        f"<p>{PROSE.upper()}</p></div><div hidden>Sign in to see your saved items</div></main>"
+    )
+    text = _text(body)
+    assert "committee met" in text
+    assert "Sign in to see" not in text
+
+
 def test_unclosed_button_does_not_swallow_the_page() -> None:
     body = f"<nav><a href='/'>Home</a></nav><button class='menu'>Menu <p>{PROSE * 20}</p>"
     assert "committee met" in _text(body)

@@ -31,6 +31,12 @@ _NAMED = etree.XPath(
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: A hidden element holding this share of the page's text is the article behind a toggle.
 HIDDEN_PROTECT_SHARE = 0.8
+#: ...and inside the page's <main>, this share: a shop app hides the main part until a script
+#: has checked the visitor, and readers see it once the script has run.
+HIDDEN_MAIN_SHARE = 0.5
+#: React streams a page's late parts into ``<div hidden id="S:3">`` and a script moves each
+#: into its place at once: they are shown, whatever the attribute says.
+_STREAMED = re.compile(r"S:\d+")
 #: A widget whose text is mostly one blockquote is an embedded post, kept for its quote.
 EMBED_QUOTE_SHARE = 0.6
 #: Never-content elements that, holding this much text, wrap the page rather than a control.
@@ -47,6 +53,8 @@ def _drop(el: html.HtmlElement) -> None:
 
 def _is_hidden(el: html.HtmlElement) -> bool:
     attrib = el.attrib
+    if "hidden" in attrib and _STREAMED.fullmatch(attrib.get("id", "")):
+        return False
     if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return True
     style = attrib.get("style")
@@ -108,7 +116,10 @@ def strip_tree(root: html.HtmlElement, keep_hidden: bool = False) -> html.HtmlEl
     if hidden:
         total = len(_TEXT(root)) or 1
         for el in hidden:
-            if el.getparent() is not None and len(_TEXT(el)) / total < HIDDEN_PROTECT_SHARE:
+            if el.getparent() is None:
+                continue
+            share = len(_TEXT(el)) / total
+            if share < HIDDEN_PROTECT_SHARE and not (share >= HIDDEN_MAIN_SHARE and _in_main(el)):
                 _drop(el)
     return root
 
@@ -141,6 +152,10 @@ def _drop_consent(root: html.HtmlElement) -> None:
         text = _TEXT(el)
         if _COOKIE_WORD.search(text) and len(text) / total < HIDDEN_PROTECT_SHARE:
             _drop(el)
+
+
+def _in_main(el: html.HtmlElement) -> bool:
+    return any(a.tag == "main" or a.get("role") == "main" for a in el.iterancestors())
 
 
 def hard_clutter(el: html.HtmlElement) -> bool:
