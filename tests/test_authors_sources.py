@@ -225,3 +225,49 @@ def test_initials_and_unfilled_template_fields(text: str, expected: list[str]) -
     assert split_authors(text) == expected
     if not expected:
         assert user_name(text) is None
+
+
+def test_a_by_line_that_goes_on_past_the_linked_name() -> None:
+    body = (
+        '<h1>Tips for selecting motors</h1><p>By <a href="/contributor/a_j_neal">A. J. Neal</a>'
+        ' &nbsp; <a href="/digital">View In Digital Edition</a></p>'
+        f"{BODY}"
+    )
+    assert meta_of(page("", body)).authors == ("A. J. Neal",)
+
+
+def test_an_author_box_with_a_bio_gives_the_name_it_shows_not_its_sentences() -> None:
+    body = (
+        f"<h1>Planting beds</h1>{BODY}"
+        '<div class="author-container"><h4>The Author</h4><span>NB</span><p>Nicole Burke</p>'
+        "<p>As founder of Rooted Garden, I've consulted with hundreds of new and experienced"
+        " gardeners and designed all kinds of kitchen gardens.</p></div>"
+    )
+    m = meta_of(page("", body))
+    assert m.authors == ("Nicole Burke",)
+    assert m.sources["authors"] == "markup"
+
+
+def test_an_author_bio_sentence_names_who_wrote_the_post() -> None:
+    body = (
+        f"<h1>Patient intake</h1>{BODY}"
+        '<div class="author-bio">This post was written by Danielle Padula, Head of Marketing and'
+        " Community Development at the company</div>"
+    )
+    assert meta_of(page("", body)).authors == ("Danielle Padula",)
+
+
+def test_a_by_line_that_is_one_wrapped_link() -> None:
+    body = (
+        '<h1>Reduce waste</h1><div class="my-meta"><span><a href="/search?q=Meaghan+Weeden">'
+        f"by Meaghan Weeden</a></span></div>{BODY}"
+    )
+    assert meta_of(page("", body)).authors == ("Meaghan Weeden",)
+
+
+def test_a_list_of_links_is_no_by_line() -> None:
+    body = (
+        '<h1>Hardware catalogs</h1><ul><li><a href="/b?k=door">Door fittings -- Catalogs</a></li>'
+        f'</ul><div><span><a href="/b?k=door">Door fittings -- Catalogs</a></span></div>{BODY}'
+    )
+    assert meta_of(page("", body)).authors == ()

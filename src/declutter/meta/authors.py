@@ -242,6 +242,35 @@ def _profile_names(el: Any) -> list[str]:
     return []
 
 
+#: From this many words a marked element is an author box with a bio, not a by-line: its
+#: sentences split into no names ("I've consulted", "hundreds of new").
+BIO_WORDS = 12
+
+
+def _bio_name(box: Any) -> list[str]:
+    """The name an author box shows apart from its bio: the first element inside it whose
+    whole text is a name of two words or more."""
+    for el in box.iterdescendants():
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        text = " ".join(_visible_text(el).split())
+        if not text or len(text.split()) > 5:
+            continue
+        names = split_authors(text)
+        if len(names) == 1 and " " in names[0] and names[0] == text.strip(" :,"):
+            return names
+    return []
+
+
+_WRITTEN_BY_IN = re.compile(r"\b(?:written|posted|authored)\s+by\s+([^,;.|()]{3,60})", re.I)
+
+
+def _written_by(text: str) -> list[str]:
+    """The name a bio's sentence gives its writer: "This post was written by Jane Doe, …"."""
+    m = _WRITTEN_BY_IN.search(text)
+    return split_authors(m.group(1)) if m else []
+
+
 def _dom_authors(
     root: html.HtmlElement,
     marks: str | None = None,
@@ -260,7 +289,10 @@ def _dom_authors(
             text = _element_text(el)
             if not text.strip() or len(text) > 200 or _in_clutter(el):
                 continue
-            found = split_authors(_STARTER.sub(" | ", text)) or _profile_names(el)
+            if len(text.split()) > BIO_WORDS:
+                found = _bio_name(el) or _written_by(text)
+            else:
+                found = split_authors(_STARTER.sub(" | ", text)) or _profile_names(el)
             if found:
                 names.extend(n for n in found if n not in names)
                 first_parent = el.getparent()

@@ -68,6 +68,11 @@ def _names_a_person(el: html.HtmlElement) -> bool:
 
 
 def _by_line(el: html.HtmlElement) -> list[str]:
+    if _wrapped_link(el):
+        # "<span><a href=…>by Jane Doe</a></span>": a by-line that is one link, wrapped; its
+        # names capitalised (a list of links reads "Door fittings", not a Dutch by-line).
+        names = _by_line(el[0])
+        return names if all(n[:1].isupper() for n in names) else []
     if not _OPENS.match(el.text or ""):
         return []
     text = _text(el)
@@ -78,7 +83,24 @@ def _by_line(el: html.HtmlElement) -> list[str]:
         text = f"{text} {_text(after)}"
     if not text or len(text) > MAX_LINE or not _BY_LINE.match(text):
         return []
-    return split_authors(text)
+    return split_authors(text) or _by_child(el)
+
+
+def _wrapped_link(el: html.HtmlElement) -> bool:
+    """An element (not a list item) holding one link and no text of its own."""
+    if el.tag in ("li", "td", "dd") or len(el) != 1 or el[0].tag != "a":
+        return False
+    return not (el.text or "").strip() and not (el[0].tail or "").strip()
+
+
+def _by_child(el: html.HtmlElement) -> list[str]:
+    """ "By <a>A. J. Neal</a> <a>View in digital edition</a>": the line goes on past the name,
+    which is the element right after the by-word."""
+    if not len(el) or not _BY_LABEL.match(el.text or "") or not isinstance(el[0].tag, str):
+        return []
+    if (el[0].tail or "").strip():
+        return []  # "By <b>Jane</b> Doe": the child is not the whole name
+    return split_authors(f"{el.text} {_text(el[0])}")
 
 
 def _author_link(el: html.HtmlElement) -> str | None:
