@@ -133,3 +133,26 @@ def test_an_article_with_a_short_list_beside_it_is_no_list() -> None:
         f"<ul class='more-news'>{links}</ul></body></html>"
     )
     assert _untyped(page) is None
+
+
+def test_stories_listed_below_an_article_are_not_the_page() -> None:
+    """Teasers outweighing an article of several paragraphs are its "more stories"."""
+    prose = (
+        "The council approved the new bridge on Monday after a long debate about its cost,"
+        " and work is due to start in the spring once the contracts are signed."
+    )
+    teasers = "".join(
+        f'<li class="teaser"><h3><a href="/n/{i}">Other news story {i} from the region</a></h3>'
+        f"<p>A summary of the story in a sentence or two, as the front page shows it, {i}.</p>"
+        "</li>"
+        for i in range(12)
+    )
+    page = (
+        f"<html><body><article><h1>Bridge approved</h1>{f'<p>{prose}</p>' * 2}</article>"
+        f"<ul class='more'>{teasers}</ul></body></html>"
+    )
+    assert _untyped(page) is None
+    # The same teasers under a line of intro are the page's items.
+    intro = page.replace(f"<p>{prose}</p>" * 2, "<p>The latest from the region.</p>")
+    text = _untyped(intro)
+    assert text is not None and "Other news story 11" in text

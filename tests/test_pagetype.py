@@ -166,7 +166,18 @@ def test_listing_and_collection_keep_their_items() -> None:
         assert item in collection
 
 
-def _news_page(og_type: str) -> str:
+_BRIEF = (
+    "<p>The bridge reopens on Monday after two weeks of repairs to its deck, the city said.</p>"
+)
+_STORY = _BRIEF + (
+    "<p>Crews replaced the worn expansion joints and resurfaced both lanes, and inspectors"
+    " signed off on the work late on Friday after a final load test of the whole span.</p>"
+    "<p>Buses return to their usual route on Monday morning; the temporary stop on Mill"
+    " Street closes at the same time, the transport office said in a statement.</p>"
+)
+
+
+def _news_page(og_type: str, body: str = _BRIEF) -> str:
     items = "".join(
         f'<li class="story"><a href="/n/{i}">Headline number {i} about the council budget</a>'
         f'<span class="meta">By Staff | 11/20/2019 0{i}:14 PM</span></li>'
@@ -174,16 +185,35 @@ def _news_page(og_type: str) -> str:
     )
     return (
         f'<html><head><meta property="og:type" content="{og_type}"><title>Short</title></head>'
-        "<body><div class='story-body'><p>The bridge reopens on Monday after two weeks of"
-        " repairs to its deck, the city said.</p></div>"
+        f"<body><div class='story-body'>{body}</div>"
         f'<div class="latest"><ul class="stories">{items}</ul></div></body></html>'
     )
 
 
-def test_a_declared_article_is_never_read_as_a_list() -> None:
-    text = declutter.extract(_news_page("article"), url="https://news.example/a/1").text
-    assert "The bridge reopens" in text
+def test_a_declared_article_keeps_the_stories_listed_below_it_out() -> None:
+    text = declutter.extract(_news_page("article", _STORY), url="https://news.example/a/1").text
+    assert "The bridge reopens" in text and "Buses return" in text
     assert "Headline number 3" not in text
+
+
+def test_a_declared_article_that_is_mostly_items_is_a_list() -> None:
+    """Some site builders declare every page an article, a section's index among them."""
+    rows = "".join(
+        f'<div class="trail"><h3><a href="/t/{i}">Ridge loop number {i} through the pines</a>'
+        f"</h3><span>Intermediate</span> <span>{i + 3} miles</span>"
+        f' <a href="/s/{i}">Trail steward: the Monday crew</a></div>'
+        for i in range(10)
+    )
+    page = (
+        '<html><head><meta property="og:type" content="article"></head><body>'
+        "<div class='page'><h1>Trails</h1><p>Our volunteers build and look after these trails"
+        " all year round; pick one that suits you and ride it.</p>"
+        f"<div class='trails'>{rows}</div></div></body></html>"
+    )
+    text = declutter.extract(page, url="https://bikes.example/p/4471").text
+    assert "Our volunteers build" in text
+    assert "Ridge loop number 0" in text and "Ridge loop number 9" in text
+    assert "12 miles" in text
 
 
 def test_a_weak_answer_on_an_undeclared_page_takes_the_items() -> None:

@@ -67,7 +67,7 @@ class Page:
     page_type_reason: str = ""
     #: A product's description from JSON-LD, for pages that hide it.
     described: str | None = None
-    #: The page declares itself an article (widen then never reads it as a list).
+    #: The page declares itself an article (widen reads it as a list only when mostly items).
     declared_article: bool = False
 
 

@@ -29,6 +29,8 @@ ITEM_CHARS = 25
 MENU_CHARS = 15
 #: Items alike in their tag alone: this share of them hold the same kinds of elements.
 ALIKE_SHARE = 0.6
+#: A page of another type is read as a list when its items weigh this many times its prose.
+PROSE_RATIO = 1.0
 #: Elements that are an item's parts, never an item themselves.
 _PART_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "br", "img", "b", "i"})
 #: Class/id tokens of the places around a list: menus, filters, the footer.  A layout names its
@@ -177,6 +179,7 @@ def items(
     clutter: set[html.HtmlElement] | None = None,
     *,
     typed: bool = True,
+    ratio: float = PROSE_RATIO,
 ) -> Located | None:
     """The page's items, its heading and intro, and the prose locate found beside them.
 
@@ -184,7 +187,8 @@ def items(
     lies in the page's chrome, its menus and its widgets does not, whoever chose it.
 
     ``typed`` says the page was typed a listing or a collection.  Any other page is read as
-    a list only when its items outweigh the prose locate found; None when it is not a list.
+    a list only when its items outweigh the prose locate found ``ratio`` times, and are not
+    the "more stories" under an article; None when it is not a list.
     """
     outside = _outside(chunks, clutter or set())
     runs = _runs(chunks, outside)
@@ -192,7 +196,7 @@ def items(
     if best is None or best.weight() <= 0:
         return located if typed else None
     prose = sum(max(chunk_score(c), 0.0) for c in located.chunks)
-    if not typed and best.weight() <= PROSE_RATIO * prose:
+    if not typed and (best.weight() <= ratio * prose or _below_article(chunks, located, best)):
         return None
     kept = {id(c) for c in best.chunks}
     kept |= {id(c) for c in located.chunks if id(c) not in outside}
@@ -201,8 +205,26 @@ def items(
     return Located(best.parent, [c for c in chunks if id(c) in kept])
 
 
-#: A page of another type is read as a list when its items weigh this many times its prose.
-PROSE_RATIO = 1.0
+#: An article has this many paragraphs of prose; a listing's intro above its items has fewer.
+ARTICLE_PARAGRAPHS = 2
+#: A paragraph scoring this much in locate's vote is prose.
+PROSE_PARAGRAPH = 150
+
+
+def _below_article(chunks: list[Chunk], located: Located, run: _Run) -> bool:
+    """Is the list wholly below prose of several paragraphs: an article's "more stories"?
+
+    A listing's items stand beside or around what locate chose (a line of intro, a cookie
+    notice), or follow no more than a paragraph of intro.
+    """
+    paragraphs = sum(
+        1 for c in located.chunks if c.type == "paragraph" and chunk_score(c) >= PROSE_PARAGRAPH
+    )
+    if paragraphs < ARTICLE_PARAGRAPHS:
+        return False
+    order = {id(c): i for i, c in enumerate(chunks)}
+    last = max((order.get(id(c), -1) for c in located.chunks), default=-1)
+    return all(order.get(id(c), -1) > last for c in run.chunks)
 
 
 #: The intro above a list: its heading and the lines under it, back to this many blocks.

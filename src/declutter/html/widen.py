@@ -70,7 +70,8 @@ def widen(
 ) -> Located:
     """The located content, widened to what a page of ``page_type`` holds.
 
-    ``page_type`` None is an article the page declares as such: it is taken as located.
+    ``page_type`` None is an article the page declares as such: it is taken as located unless
+    its items far outweigh its prose.
 
     ``described`` is a product's description from JSON-LD: it leads the body when the visible
     text chosen does not hold it.  ``clutter`` are the elements locate left out by their names
@@ -84,6 +85,10 @@ def widen(
             return thread
     if page_type in ("listing", "collection"):
         return items(chunks, located, clutter) or located
+    if page_type is None:
+        # A declared article may be a site's index all the same (some site builders declare
+        # every page so): it is read as a list only when its items far outweigh its prose.
+        return items(chunks, located, clutter, typed=False, ratio=DECLARED_RATIO) or located
     if page_type is not None and page_type not in ("forum", "product"):
         # A page typed otherwise whose items outweigh its prose is a list all the same (a
         # product page's sections and a thread's posts have their own widening).
@@ -242,6 +247,8 @@ MIN_ITEMS = 3
 ITEM_PLAIN_SHARE = 0.15
 #: The items are added when they hold this share of the text locate chose, or more.
 ITEMS_SHARE = 1.0
+#: A page declaring itself an article is a list when its items weigh this many times its prose.
+DECLARED_RATIO = 2.0
 #: Below this much text the located answer is weak, whatever the page type.
 WEAK_CHARS = 600
 #: ...and a list of items this many times larger than it is taken as the content.
