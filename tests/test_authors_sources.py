@@ -44,6 +44,17 @@ def test_a_declared_person_known_by_a_user_name() -> None:
     assert m.sources["authors"] == "json-ld"
 
 
+def test_an_account_id_declared_as_author_gives_way_to_the_name_shown() -> None:
+    article = {"@context": "https://schema.org", "@type": "NewsArticle", "author": "CC7567"}
+    byline = '<div class="byline"><span class="author-name">James Akinaka</span></div>'
+    m = meta_of(page(ld(article), f"<h1>Original cuts may return</h1>{byline}{BODY}"))
+    assert m.authors == ("James Akinaka",)
+    assert m.sources["authors"] == "markup"
+    # With no name shown, the account id is all the page gives.
+    alone = meta_of(page(ld(article), f"<h1>Original cuts may return</h1>{BODY}"))
+    assert alone.authors == ("CC7567",)
+
+
 def test_written_by_label_and_data_metas() -> None:
     head = (
         '<meta name="twitter:label1" content="Written by">'

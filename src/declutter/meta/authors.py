@@ -381,20 +381,46 @@ def find_authors_explained(
     persons = [p for p in persons if fold_name(p) not in sites]
     meta_names, site_named = _meta_authors(metas, sites)
     orgs = orgs + site_named
+    markup = _Once(lambda: _dom_authors(root, marks, rel_authors, h1))
     steps: list[tuple[str, Callable[[], list[str]]]] = [
         ("json-ld", lambda: persons),
         ("meta", lambda: meta_names),
         ("starter", starter or list),
-        ("markup", lambda: _dom_authors(root, marks, rel_authors, h1)),
+        ("markup", markup),
         ("byline", shown or list),
         ("json-ld-organization", lambda: orgs),
         ("team", lambda: _teams(root, jsonld, metas, marks, rel_authors, h1)),
     ]
+    if persons and all(_HANDLE_ONLY.match(p) for p in persons) and _real_names(markup()):
+        # A platform's account id declared as the author ("CC7567") while the page shows the
+        # writer's name: the reader's name for the author is the shown one.
+        steps.insert(0, steps.pop(3))
     for source, step in steps:
         names = _unique(step())
         if names:
             return names, source
     return (), None
+
+
+#: One token mixing letters and digits: an account id, not a name a reader knows.
+_HANDLE_ONLY = re.compile(r"^(?=\S*\d)(?=\S*[^\W\d_])\S+$")
+
+
+def _real_names(names: list[str]) -> bool:
+    return any(" " in name and not _HANDLE_ONLY.search(name) for name in names)
+
+
+class _Once:
+    """A step asked twice (to decide the order, then in it) that searches the tree once."""
+
+    def __init__(self, find: Callable[[], list[str]]) -> None:
+        self._find = find
+        self._names: list[str] | None = None
+
+    def __call__(self) -> list[str]:
+        if self._names is None:
+            self._names = self._find()
+        return self._names
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
