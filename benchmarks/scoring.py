@@ -134,12 +134,25 @@ def readability_cases() -> Iterator[tuple[str, bytes, str, dict[str, object]]]:
         yield case.name, source, body, meta
 
 
+#: What in an expected by-line is not a name: an address or an aside in brackets ("Bradley M.
+#: Kuhn (http://ebb.org/bkuhn/)").
+_NOT_NAME = re.compile(r"\([^)]*\)|\S+://\S+")
+_LEADING_BY = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
+
+
+def byline_name_part(expected: str) -> str:
+    """The part of an expected by-line that names people: its first non-empty line (the outlet
+    or a date often follows on the next, "By Kelli Miller\\n WebMD Health News"), without
+    addresses and bracketed asides."""
+    text = _LEADING_BY.sub("", expected)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return _NOT_NAME.sub(" ", first)
+
+
 def byline_matched(expected: str, authors: Iterable[str]) -> bool:
-    """At least half of the expected byline's name tokens (runs of \\w, case folded; a leading
-    "by" dropped) are among the tokens of the extracted authors."""
-    want = [w.casefold() for w in _TOKEN.findall(expected)]
-    if want[:1] == ["by"]:
-        want = want[1:]
+    """At least half of the expected byline's name tokens (runs of \\w of its name part, case
+    folded) are among the tokens of the extracted authors."""
+    want = [w.casefold() for w in _TOKEN.findall(byline_name_part(expected))]
     got = {w.casefold() for name in authors for w in _TOKEN.findall(name)}
     return bool(want) and sum(1 for w in set(want) if w in got) >= 0.5 * len(set(want))
 

@@ -13,21 +13,23 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import ReadabilityScore, score_readability, wcxb_sample_score
+from scoring import ReadabilityScore, byline_matched, score_readability, wcxb_sample_score
 from test_quality import corpus_digest, load_floors
 
-#: Measured 0.962 (51/53), 0.971 (33/34), 0.765 (26/34) and 1.000 (36/36); issue 5 asks for
+#: Measured 0.962 (51/53), 0.971 (33/34), 0.882 (30/34) and 1.000 (36/36); issue 5 asks for
 #: 0.95/0.90/0.95.  The headline floor was lowered to 0.84 (45/53) by issue 12: Readability's
 #: expected titles are its own output, ``og:title`` verbatim with the site's name on ("Getting
 #: LEAN with Digital Ad UX | IAB"), where the headline is now the title a reader sees, without
 #: it (wcxb-dev's human-made titles: 0.519 -> 0.771 on its 1,497 pages).  byline_found: any
 #: author where a byline is expected; byline_matched: at least half of the expected byline's
-#: name tokens among the authors' (some expected bylines are dates or carry the outlet's name,
-#: so it stays well below 1).
+#: name tokens (its first line, without addresses or bracketed asides) among the authors'.
+#: Four of the 34 cannot match: two expected bylines are dates ("Last Updated: January 7,
+#: 2025") and two name the writer of a linked story, not the page's (its meta and visible
+#: by-line name another), so 30/34 is the ceiling.
 FLOORS = {
     "headline_accuracy": 0.84,
     "byline_found": 0.95,
-    "byline_matched": 0.75,
+    "byline_matched": 0.85,
     "language_accuracy": 0.98,
 }
 WCXB_FLOORS = load_floors()["corpora"]["wcxb-dev"]["metadata_floors"]
@@ -57,3 +59,19 @@ def test_wcxb_metadata_floor(metric: str) -> None:
     kind = metric.split("_")[0]
     misses = "\n".join(f"{p.id} {m}" for p in w.pages for m in p.misses if m.startswith(kind))
     assert got >= WCXB_FLOORS[metric], f"{metric} {got:.3f} < {WCXB_FLOORS[metric]}\n{misses}"
+
+
+@pytest.mark.parametrize(
+    ("expected", "authors", "matched"),
+    [
+        ("By Kelli  Miller\n      WebMD Health News", ("Kelli Miller",), True),
+        ("By\n\t\tScott Cunningham", ("Scott Cunningham",), True),
+        ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", ("Bradley M. Kuhn",), True),
+        ("JOE HILDEBRAND", ("Laurie Oakes",), False),
+        ("Last Updated: January 7, 2025", (), False),
+    ],
+)
+def test_byline_matched_reads_the_name_part(
+    expected: str, authors: tuple[str, ...], matched: bool
+) -> None:
+    assert byline_matched(expected, authors) is matched
