@@ -21,6 +21,7 @@ from .html.locate import TUNINGS, locate
 from .html.parse import parse_html
 from .html.segment import Chunk, segment
 from .html.strip import clutter_elements, strip_tree
+from .html.thread import thread_clutter
 from .html.widen import reveal_noscript, widen
 from .meta.collect import Meta, extract_metadata
 from .model import Article, Block, InputKind, PageType, Removed
@@ -109,6 +110,8 @@ def _locate(page: Page) -> Page:
     tuning = TUNINGS[page.options.mode]
     chunks = list(page.chunks)
     clutter = clutter_elements(page.tree)
+    if page.page_type == "forum":
+        clutter = thread_clutter(chunks, clutter)
     located = locate(chunks, clutter, tuning)
     found = sum(c.size for c in located.chunks)
     if found < FALLBACK_CHARS:
@@ -143,7 +146,20 @@ def _prune(page: Page) -> Page:
     gone = page.removed + tuple(dropped) + tuple(removed)
     if page.trace is not None:
         gone = page.trace.account(kept, gone, page.meta.headline)
-    return replace(page, blocks=tuple(c.to_block() for c in kept), removed=gone)
+    blocks = tuple(c.to_block() for c in kept) or _scripted_thread(page)
+    return replace(page, blocks=blocks, removed=gone)
+
+
+def _scripted_thread(page: Page) -> tuple[Block, ...]:
+    """A thread whose posts a script renders: the page's description is its opening post.
+
+    Forum engines built as apps serve the HTML without the posts and put the start of the
+    first one in the description, which is then all of the thread there is to read.
+    """
+    described = page.meta.description
+    if page.page_type != "forum" or not described:
+        return ()
+    return (Block("paragraph", text=described),)
 
 
 def _stray_line(chunk: Chunk) -> str | None:

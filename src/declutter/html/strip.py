@@ -200,6 +200,18 @@ def clutter_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
     return found
 
 
+def comment_named(el: html.HtmlElement) -> bool:
+    """Whether every clutter word of the element's names is a comment's or a reply's."""
+    return el.tag not in CHROME_TAGS and _comment_names(f"{el.get('class', '')} {el.get('id', '')}")
+
+
+@lru_cache(maxsize=4096)
+def _comment_names(names: str) -> bool:
+    found = tokens(names)
+    hits = {t for t in found if t in CLUTTER_TOKENS or CLUTTER_PREFIX.match(t)}
+    return bool(hits) and all(t in HARD_CLUTTER_TOKENS or t.startswith("comment") for t in hits)
+
+
 def _embed_frame(el: html.HtmlElement) -> bool:
     """The chrome around a quoted post (a tweet's widget): its quote is the article's."""
     quote = el.find(".//blockquote")

@@ -1,0 +1,62 @@
+"""Forum threads: posts named as comments are the thread; a script-rendered thread is described."""
+
+from __future__ import annotations
+
+import declutter
+
+POST = "I have the same case and wondered what the two ports at the back are meant for, anyone? "
+REPLY = "The rear one is for an external connection of the lighting hub, the manual says nothing. "
+COMMENT = "Nice answer, thanks a lot for taking the time to write it down for us all here. "
+URL = "https://forum.example.org/topic/123-two-ports-at-the-back/"
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Two ports</title>{head}</head><body>{body}</body></html>"
+
+
+def _menu() -> str:
+    links = "".join(f"<li><a href='/c/{i}'>Category number {i}</a></li>" for i in range(12))
+    return f"<div class='menu-top'><ul>{links}</ul></div>"
+
+
+def test_posts_named_as_comments_are_the_thread() -> None:
+    posts = "".join(
+        f"<article id='elComment_{i}' class='entry' itemscope"
+        f" itemtype='https://schema.org/DiscussionForumPosting'><div id='comment-{i}_wrap'>"
+        f"<p>{text * 2}</p></div></article>"
+        for i, text in enumerate((POST, REPLY))
+    )
+    install = "A full-screen app on your home screen with push notifications, badges and more. "
+    page = _page(
+        f"{_menu()}<div class='install'><p>{install * 4}</p></div><div id='comments'>{posts}</div>"
+    )
+    text = declutter.extract(page, url=URL).text
+    assert "two ports at the back" in text
+    assert "external connection" in text
+
+
+def test_comments_under_answers_stay_out() -> None:
+    # A question-and-answer page: the answers hold the prose, the comments under them little.
+    answers = "".join(
+        f"<div class='answer'><div class='answer-body'><p>{text * 3}</p></div>"
+        f"<div class='comments'><ul><li class='comment'>{COMMENT}</li></ul></div></div>"
+        for text in (POST, REPLY)
+    )
+    page = _page(f"{_menu()}<div class='answers'>{answers}</div>")
+    text = declutter.extract(page, url="https://qa.example.org/questions/12/two-ports").text
+    assert "external connection" in text
+    assert "Nice answer" not in text
+
+
+def test_a_thread_rendered_by_script_is_its_description() -> None:
+    head = f"<meta name='description' content='{POST.strip()}'>"
+    page = _page("<section id='main'></section>", head)
+    article = declutter.extract(page, url="https://forum.example.org/t/two-ports/1555")
+    assert article.page_type == "forum"
+    assert article.text == POST.strip()
+
+
+def test_an_empty_article_stays_empty() -> None:
+    head = f"<meta name='description' content='{POST.strip()}'>"
+    page = _page("<section id='main'></section>", head)
+    assert declutter.extract(page, url="https://news.example.org/2024/05/story").text == ""
