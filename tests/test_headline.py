@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from metapages import BODY, meta_of, page
 
+from declutter.html.parse import parse_html
+from declutter.meta.collect import collect_metas
+from declutter.meta.headline import choose_headline, title_inputs
 from declutter.meta.sitename import SiteKeys, strip_site
 
 
@@ -148,3 +151,36 @@ def test_a_short_declared_title_is_not_taken_for_a_cut_one() -> None:
         )
     )
     assert m.headline == "Why we moved"
+
+
+def _headline_of(markup: str, kind: str | None) -> str | None:
+    root = parse_html(markup)
+    return choose_headline(title_inputs(root, metas=collect_metas(root), kind=kind))[0]
+
+
+def test_a_category_page_is_named_by_its_h1_not_its_search_title() -> None:
+    markup = page(
+        '<meta property="og:title" content="Headlamps for Camping, Hiking &amp; Running">',
+        f"<h1>Headlamps</h1>{BODY}",
+    )
+    assert _headline_of(markup, "collection") == "Headlamps"
+    # On an article the short <h1> is a section's name; the declared title names the story.
+    assert _headline_of(markup, "article") == "Headlamps for Camping, Hiking & Running"
+
+
+def test_a_category_h1_with_words_the_title_lacks_is_not_taken_for_its_name() -> None:
+    markup = page(
+        '<meta property="og:title" content="Modern Sofas &amp; Couches">',
+        f"<h1>Sofas &amp; sectionals</h1>{BODY}",
+    )
+    assert _headline_of(markup, "collection") == "Modern Sofas & Couches"
+
+
+def test_the_pilcrow_of_a_heading_permalink_is_no_part_of_the_headline() -> None:
+    m = meta_of(
+        page(
+            "<title>Middleware | Example documentation</title>",
+            '<h1>Middleware<a class="headerlink" href="#middleware">¶</a></h1>' + BODY,
+        )
+    )
+    assert m.headline == "Middleware"

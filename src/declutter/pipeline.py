@@ -79,7 +79,7 @@ def _parse(page: Page) -> Page:
 def _metadata(page: Page) -> Page:
     assert page.tree is not None
     typed = page_type(page.tree, page.url)
-    meta = extract_metadata(page.tree, page.url)
+    meta = extract_metadata(page.tree, page.url, kind=typed.kind)
     reveal_noscript(page.tree)
     return replace(
         page,

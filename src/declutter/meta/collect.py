@@ -258,12 +258,16 @@ def _text_sample(root: html.HtmlElement, limit: int = 3000) -> str:
 
 
 def extract_metadata(
-    root: html.HtmlElement, url: str | None = None, learnt: Sequence[str] = ()
+    root: html.HtmlElement,
+    url: str | None = None,
+    learnt: Sequence[str] = (),
+    kind: str | None = None,
 ) -> Meta:
     """Metadata from the page's markup (call before the tree is stripped).
 
     ``learnt``: title parts known to be the site's name from its other pages (a batch learns
-    them); they come off the headline like a declared site name.
+    them); they come off the headline like a declared site name.  ``kind``: the page's type,
+    when known (a category page is named by its ``<h1>``).
     """
     scan = _scan(root)
     jsonld = jsonld_mod.load(None, scan.scripts)
@@ -272,7 +276,7 @@ def extract_metadata(
     site_names = _site_names(metas, jsonld)
     marks = "\n".join(_MARK_VALUES(root)).lower()
     headline, headline_source, trail = _headline_and_trail(
-        root, scan, jsonld, site_names, marks, url, learnt
+        root, scan, jsonld, site_names, marks, url, learnt, kind
     )
     shown_headline = headline_element(root, scan.first_h1, headline)
     dates = find_dates_explained(root, jsonld, metas, url, scan.times, shown_headline)
@@ -326,6 +330,7 @@ def _headline_and_trail(
     marks: str,
     url: str | None,
     learnt: Sequence[str],
+    kind: str | None = None,
 ) -> tuple[str | None, str | None, list[str]]:
     """The headline (and where it came from) and the breadcrumb; each helps find the other."""
     trail = find_breadcrumb(root, jsonld, marks)
@@ -342,6 +347,7 @@ def _headline_and_trail(
             url=url,
             learnt=learnt,
             h1_elements=scan.h1_elements,
+            kind=kind,
         )
     )
     if not trail:

@@ -55,6 +55,8 @@ _EMBEDDED_TYPES = frozenset({"VideoObject", "Review", "CreativeWork"})
 #: From this length a declared title that a later source continues word for word was cut short.
 CUT_TITLE = 60
 _CUT_BETWEEN_WORDS = re.compile(r" [\w(]")
+#: The most words of a category's name in the ``<h1>`` of a collection page.
+CATEGORY_WORDS = 4
 #: The longest text an ``<h1>`` may have and still be a headline rather than a paragraph.
 MAX_H1 = 250
 
@@ -129,6 +131,8 @@ class TitleInputs:
     h1_pieces: tuple[str, ...] = ()
     #: The page is its site's home page (the address has no path).
     home: bool = False
+    #: The page's type (``pagetype.py``), when known.
+    kind: str | None = None
 
 
 def _forbidden(
@@ -268,6 +272,28 @@ def _h1_piece(h1s: Sequence[str], titles: Sequence[_Title], inputs: TitleInputs)
 
 def choose_headline(inputs: TitleInputs) -> tuple[str | None, str | None]:
     """(headline, where it came from) — see the module docstring."""
+    headline, source = _choose(inputs)
+    if inputs.kind == "collection" and headline and source != "h1":
+        name = _category_name(headline, inputs)
+        if name:
+            return name, "h1"
+    return headline, source
+
+
+def _category_name(declared: str, inputs: TitleInputs) -> str | None:
+    """The ``<h1>`` of a shop's category page when it is the category's name, a few words all
+    found in the declared title that dresses it up for search engines ("Headlamps" titled
+    "Headlamps for Camping, Hiking & Running", "Microphones" titled "Buy Microphones at …")."""
+    h1s = _usable_h1s(inputs)
+    if not h1s:
+        return None
+    words = _fold(h1s[0]).split()
+    if not words or len(words) > CATEGORY_WORDS:
+        return None
+    return h1s[0] if set(words) < set(_fold(declared).split()) else None
+
+
+def _choose(inputs: TitleInputs) -> tuple[str | None, str | None]:
     titles = _titles(inputs)
     h1s = _usable_h1s(inputs)
     piece = _h1_piece(h1s, titles, inputs)
@@ -306,6 +332,7 @@ def title_inputs(
     url: str | None = None,
     learnt: Sequence[str] = (),
     h1_elements: Sequence[html.HtmlElement] | None = None,
+    kind: str | None = None,
 ) -> TitleInputs:
     """The inputs of ``choose_headline``; ``title`` and the ``<h1>`` elements are read from the
     tree when not given (``h1s``, their texts, may stand in for the elements)."""
@@ -320,7 +347,8 @@ def title_inputs(
         h1_elements = _H1(root)[:20]
     if h1s is None:
         h1s = [h1_text(h) for h in h1_elements or ()]
-    h1_texts = tuple(t for t in (norm_space(h) for h in h1s) if t)
+    # A pilcrow ending an <h1> is its permalink anchor (Sphinx, MkDocs), not a word of it.
+    h1_texts = tuple(t for t in (norm_space(h).rstrip("¶ ") for h in h1s) if t)
     declared = [(key, clean_text(v)) for key in TITLE_KEYS for v in metas.get(key, ()) if v.strip()]
     shown_side = None if h1_texts else _shown_side(root, title)
     reference = title or (declared[0][1] if declared else "") or (h1_texts[:1] or ("",))[0]
@@ -336,6 +364,7 @@ def title_inputs(
         shown_side=shown_side,
         h1_pieces=_pieces(h1_elements or ()),
         home=_is_home(url),
+        kind=kind,
     )
 
 
