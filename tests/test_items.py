@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import declutter
 from declutter.html.items import items
 from declutter.html.locate import locate
 from declutter.html.parse import parse_html
@@ -156,3 +157,39 @@ def test_stories_listed_below_an_article_are_not_the_page() -> None:
     intro = page.replace(f"<p>{prose}</p>" * 2, "<p>The latest from the region.</p>")
     text = _untyped(intro)
     assert text is not None and "Other news story 11" in text
+
+
+def _shop_page(schema: str) -> str:
+    cards = "".join(
+        f'<li class="product-card"><a href="/p/{i}">Cast iron skillet number {i}</a>'
+        f'<span class="price">${20 + i}.99 USD</span></li>'
+        for i in range(12)
+    )
+    return (
+        f"<html><head><title>Skillets</title>{schema}</head><body>"
+        '<header><a class="cart-link" href="/cart">Cart</a><div id="cart-drawer"></div></header>'
+        f'<main><h1>Skillets</h1><ul class="product-grid">{cards}</ul></main>'
+        "<footer><p>1725 Long Avenue, Springfield.</p><p>Monday - Friday: 9:30am to 5pm</p>"
+        "</footer></body></html>"
+    )
+
+
+def test_a_shop_grid_typed_product_by_its_prices_is_read_as_items() -> None:
+    article = declutter.extract(_shop_page(""))
+    assert article.page_type == "product"
+    for i in range(12):
+        assert f"Cast iron skillet number {i}" in article.text
+        assert f"${20 + i}.99 USD" in article.text
+    assert "Monday - Friday" not in article.text
+
+
+def test_a_declared_product_is_not_read_as_its_grid_of_items() -> None:
+    schema = (
+        '<script type="application/ld+json">{"@type": "Product", "name": "Skillet",'
+        ' "description": "A heavy pan of cast iron that keeps its heat for a long time."}'
+        "</script>"
+    )
+    article = declutter.extract(_shop_page(schema))
+    assert article.page_type == "product"
+    assert "keeps its heat" in article.text
+    assert "Cast iron skillet number 7" not in article.text

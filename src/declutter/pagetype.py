@@ -261,11 +261,15 @@ def _shop_points(sig: Signals, pts: _Points) -> None:
     weight = 1.0 if sig.cart_buttons or names["cart"] >= 2 else 0.0
     # A page that declares one Product (and no list of them) is that product, whatever its
     # carousels of related items and their prices make it look like.
-    declared = sig.schema & _ONE_PRODUCT and not sig.schema & _LIST_SCHEMA
-    many = not declared and (names["filter"] >= 2 or sig.prices >= 40)
+    many = not _one_product(sig) and (names["filter"] >= 2 or sig.prices >= 40)
     if many:
         cues.append("filters" if names["filter"] >= 2 else "many items")
     pts.add("collection" if many else "product", weight + 0.5 * len(cues), ", ".join(cues))
+
+
+def _one_product(sig: Signals) -> bool:
+    """The page declares one Product in its schema.org data (and no list of them)."""
+    return bool(sig.schema & _ONE_PRODUCT) and not sig.schema & _LIST_SCHEMA
 
 
 def _thread_points(sig: Signals, pts: _Points) -> None:
@@ -344,6 +348,8 @@ class Typed:
     description: str | None = None
     #: The page declares itself an article (schema.org or og:type), not typed so by default.
     declared_article: bool = False
+    #: The page declares one Product: a page typed product without it may be a shop's grid.
+    declared_product: bool = False
 
 
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -369,7 +375,7 @@ def page_type(root: html.HtmlElement, url: str | None) -> Typed:
     kind, reason = decide(sig)
     description = product_description(sig.product_ld) if kind == "product" else None
     declared = sig.og_type == "article" or any(_SCHEMA.get(t) == "article" for t in sig.schema)
-    return Typed(kind, reason, description, kind == "article" and declared)
+    return Typed(kind, reason, description, kind == "article" and declared, _one_product(sig))
 
 
 _TEXT_CART = re.compile(r"^\W*(?:" + _CART_TEXT.pattern + r")\W*$", re.IGNORECASE | re.MULTILINE)

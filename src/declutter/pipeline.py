@@ -70,6 +70,8 @@ class Page:
     described: str | None = None
     #: The page declares itself an article (widen reads it as a list only when mostly items).
     declared_article: bool = False
+    #: The page declares one Product (a product page typed by its prices alone may be a grid).
+    declared_product: bool = False
 
 
 def _parse(page: Page) -> Page:
@@ -88,6 +90,7 @@ def _metadata(page: Page) -> Page:
         page_type_reason=typed.reason,
         described=typed.description,
         declared_article=typed.declared_article,
+        declared_product=typed.declared_product,
     )
 
 
@@ -122,7 +125,7 @@ def _locate(page: Page) -> Page:
             located, clutter = second, set()
     located = second_opinion(page.tree, chunks, located, tuning)
     kind = None if page.declared_article else page.page_type
-    located = widen(kind, chunks, located, page.described, clutter)
+    located = widen(kind, chunks, located, page.described, clutter, page.declared_product)
     if page.trace is not None:
         page.trace.after_locate(chunks, located.container, located.chunks, clutter)
     return replace(page, chunks=tuple(located.chunks))

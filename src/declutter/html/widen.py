@@ -67,6 +67,7 @@ def widen(
     located: Located,
     described: str | None = None,
     clutter: set[html.HtmlElement] | None = None,
+    declared_product: bool = False,
 ) -> Located:
     """The located content, widened to what a page of ``page_type`` holds.
 
@@ -76,6 +77,7 @@ def widen(
     ``described`` is a product's description from JSON-LD: it leads the body when the visible
     text chosen does not hold it.  ``clutter`` are the elements locate left out by their names
     (newsletter boxes, share bars); widening does not take them back in.
+    ``declared_product`` says the page declares one Product in its schema.org data.
     """
     if described and located.container is not None:
         located = _with_description(located, described)
@@ -95,12 +97,22 @@ def widen(
         listed = items(chunks, located, clutter, typed=False)
         if listed is not None:
             return listed
+    if page_type == "product" and not declared_product and _found(located) < WEAK_CHARS:
+        # Typed a product by its cart and prices alone, with next to no prose of its own: a
+        # shop's category grid is typed so as often as one product, and its items tell.
+        listed = items(chunks, located, clutter, typed=False)
+        if listed is not None:
+            return listed
     if page_type in ("service", "product") and located.container is not None:
         return _sections(page_type, chunks, located, clutter or set())
-    if page_type is not None and sum(c.size for c in located.chunks) < WEAK_CHARS:
+    if page_type is not None and _found(located) < WEAK_CHARS:
         # Next to nothing was found: the page may be a list the type did not recognise.
         return _with_items(chunks, located, WEAK_ITEMS_SHARE)
     return located
+
+
+def _found(located: Located) -> int:
+    return sum(c.size for c in located.chunks)
 
 
 def _shape(el: html.HtmlElement) -> tuple[str, str] | None:
