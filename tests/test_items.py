@@ -193,3 +193,22 @@ def test_a_declared_product_is_not_read_as_its_grid_of_items() -> None:
     assert article.page_type == "product"
     assert "keeps its heat" in article.text
     assert "Cast iron skillet number 7" not in article.text
+
+
+def test_an_items_own_header_is_its_title_not_page_chrome() -> None:
+    stories = "".join(
+        f'<article class="river"><header><h2><a href="/n/{i}">Headphone story number {i}'
+        f' gains new colours</a></h2><a href="/by/ann">Ann Lee</a></header></article>'
+        for i in range(10)
+    )
+    page = (
+        f"<html><body><header class='site'>{_MENU}</header><main><h1>Headphones</h1>"
+        f"<section class='river-list'>{stories}</section></main>"
+        "<footer><p>Copyright 2024 The Gadget Site, all rights reserved.</p></footer>"
+        "</body></html>"
+    )
+    text = _items_text(page)
+    for i in range(10):
+        assert f"Headphone story number {i}" in text
+    assert "Section 3" not in text
+    assert "Copyright" not in text

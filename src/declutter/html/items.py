@@ -98,7 +98,7 @@ def _built_alike(items: dict[object, int]) -> bool:
 
 def _around(el: html.HtmlElement, clutter: set[html.HtmlElement]) -> str | None:
     """Is the element page chrome, a widget, or a place around the list (a menu, filters)?"""
-    if el.tag in CHROME_TAGS:
+    if el.tag in CHROME_TAGS and not _item_head(el):
         return "chrome"
     if el not in clutter:
         return None
@@ -108,6 +108,11 @@ def _around(el: html.HtmlElement, clutter: set[html.HtmlElement]) -> str | None:
     if not names.isdisjoint(_PLACES) or el.get("role") in ("navigation", "banner", "contentinfo"):
         return "place"
     return None
+
+
+def _item_head(el: html.HtmlElement) -> bool:
+    """A <header> or <footer> inside an <article>: an item's title and by-line, not the page's."""
+    return el.tag in ("header", "footer") and any(a.tag == "article" for a in el.iterancestors())
 
 
 def _runs(chunks: list[Chunk], outside: set[int]) -> list[_Run]:
