@@ -282,3 +282,25 @@ def test_a_list_of_links_is_no_by_line() -> None:
         f'</ul><div><span><a href="/b?k=door">Door fittings -- Catalogs</a></span></div>{BODY}'
     )
     assert meta_of(page("", body)).authors == ()
+
+
+_FAR = "".join(
+    f"<p>Paragraph {i} of a long guide goes on about its subject at length.</p>" for i in range(160)
+)
+
+
+def test_an_article_signed_at_its_end() -> None:
+    body = (
+        f"<h1>How mobile apps are made</h1>{_FAR}"
+        '<p>Written by <a href="/blog/author/moses-kim">Moses Kim and Kate Shokurova</a></p>'
+    )
+    assert meta_of(page("", body)).authors == ("Moses Kim", "Kate Shokurova")
+
+
+def test_a_customer_review_far_down_a_page_signs_nothing() -> None:
+    body = (
+        f"<h1>Cast iron pan</h1>{_FAR}"
+        '<article class="review-item"><div class="review-meta">Written by Faith Cox on Jul 5th'
+        " 2022</div><p>Quick delivery.</p></article>"
+    )
+    assert meta_of(page("", body)).authors == ()

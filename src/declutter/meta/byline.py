@@ -187,4 +187,36 @@ def byline_names(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[st
             name = _author_link(el)
             if name and not in_clutter(el):
                 return [name]
+    return _signed(order[-1] if len(order) > at + AFTER else None)
+
+
+#: A by-line that says who wrote the piece in so many words, wherever it stands.
+_SIGNED = re.compile(r"^\s*(?:written|authored)\s+by\b", re.IGNORECASE)
+#: Class and id words of the parts far down a page that are signed by their readers.
+_READERS = re.compile(r"review|comment|testimonial|reply|answer", re.IGNORECASE)
+
+
+def _signed(last: html.HtmlElement | None) -> list[str]:
+    """Names from a "Written by …" line past the part read around the headline (an article
+    signed at its end), outside clutter and readers' reviews or comments."""
+    if last is None:
+        return []
+    body = last.getroottree().getroot().find("body")
+    seen = False
+    for el in body.iter() if body is not None else ():
+        if el is last:
+            seen = True
+            continue
+        if not seen or not isinstance(el.tag, str) or not _SIGNED.match(el.text or ""):
+            continue
+        names = _by_line(el)
+        if names and not in_clutter(el) and not _by_readers(el):
+            return names
     return []
+
+
+def _by_readers(el: html.HtmlElement) -> bool:
+    return any(
+        _READERS.search(f"{anc.get('class') or ''} {anc.get('id') or ''}")
+        for anc in el.iterancestors()
+    )
