@@ -1,10 +1,8 @@
 """After locate: what readers of each kind of page call the content.
 
 Locate finds the one element with the most prose, which is the article on an article page.  On a
-forum thread that is one post (the longest answer); the thread is every post, in order.  The
-posts of a thread are elements built alike (the same tag and class), so the post locate chose
-leads to its siblings: every element on the page shaped like the chosen one, or like one of its
-close ancestors, that holds text of its own.
+forum thread that is one post (the longest answer); the thread is every post, in order (see
+posts.py).  A listing is its items, a product or service page every section of it.
 """
 
 from __future__ import annotations
@@ -16,20 +14,12 @@ from lxml import html
 from ..model import PageType
 from .items import items
 from .locate import Located, chunk_score
-from .segment import Chunk, norm_space
+from .posts import thread
+from .segment import Chunk
+from .shape import inside as _inside
+from .shape import link_share as _link_share
+from .shape import shape_of as _shape
 from .strip import layout_name
-
-#: How far above the chosen element a post's shape is looked for (content → body → post).
-POST_LEVELS = 4
-#: A thread has at least this many posts.
-MIN_POSTS = 2
-#: A post holds at least this many characters of text.
-POST_CHARS = 20
-#: A block inside a post this linked is the post's action bar or signature, not its text.
-POST_LINK_DENSITY = 0.65
-#: The widened thread must keep this share of what locate chose (else the shape was wrong).
-KEEP_SHARE = 0.9
-
 
 #: A <noscript> holding this much text may be the page itself (an app's crawler view).
 NOSCRIPT_CHARS = 500
@@ -82,9 +72,9 @@ def widen(
     if described and located.container is not None:
         located = _with_description(located, described)
     if page_type == "forum" and located.container is not None:
-        thread = _thread(chunks, located)
-        if thread is not None:
-            return thread
+        posts = thread(chunks, located)
+        if posts is not None:
+            return posts
     if page_type in ("listing", "collection"):
         return items(chunks, located, clutter) or located
     if page_type is None:
@@ -113,144 +103,6 @@ def widen(
 
 def _found(located: Located) -> int:
     return sum(c.size for c in located.chunks)
-
-
-def _shape(el: html.HtmlElement) -> tuple[str, str] | None:
-    """What makes elements alike: the tag and the class (None for an unmarked element)."""
-    label = " ".join((el.get("class") or "").split())
-    if not label:
-        return None
-    return (str(el.tag), label)
-
-
-def _alike(root: html.HtmlElement, el: html.HtmlElement) -> list[html.HtmlElement]:
-    """Elements of the page shaped like ``el``, none inside another."""
-    shape = _shape(el)
-    if shape is None:
-        return []
-    found: list[html.HtmlElement] = []
-    for other in root.iter(shape[0]):
-        if _shape(other) != shape:
-            continue
-        if found and _inside(other, found[-1]):
-            continue
-        found.append(other)
-    return found
-
-
-def _inside(el: html.HtmlElement, outer: html.HtmlElement) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent is outer:
-            return True
-        parent = parent.getparent()
-    return False
-
-
-def _thread(chunks: list[Chunk], located: Located) -> Located | None:
-    """Every post shaped like the one locate chose, with its blocks in page order."""
-    chosen = located.container
-    assert chosen is not None
-    root = chosen.getroottree().getroot()
-    kept = {id(c) for c in located.chunks}
-    kept_size = sum(c.size for c in located.chunks)
-    el: html.HtmlElement | None = chosen
-    for _ in range(POST_LEVELS):
-        if el is None or el is root:
-            break
-        posts = _alike(root, el)
-        if len(posts) >= MIN_POSTS:
-            picked = _post_chunks(chunks, posts)
-            total = sum(len(c.text) if c.type != "list" else c.size for c in picked)
-            if total >= MIN_POSTS * POST_CHARS and _keeps(picked, kept, kept_size):
-                return Located(chosen, picked)
-        el = el.getparent()
-    return _posts_inside(chunks, located)
-
-
-#: The posts found inside the chosen element hold this share of its prose together.
-POSTS_COVER = 0.8
-
-
-def _posts_inside(chunks: list[Chunk], located: Located) -> Located | None:
-    """Locate chose the whole thread: keep only the posts' own text.
-
-    Of the shapes repeated inside the chosen element that together hold nearly all of its
-    prose, the one with the fewest elements is the post (paragraph classes repeat more often),
-    and of those the innermost is its text, without the poster's profile and signature.
-    """
-    chosen = located.container
-    shapes: dict[tuple[str, str], dict[html.HtmlElement, float]] = {}
-    total = 0.0
-    for chunk in located.chunks:
-        vote = max(chunk_score(chunk), 0.0)
-        total += vote
-        el: html.HtmlElement | None = chunk.el
-        while vote and el is not None and el is not chosen:
-            shape = _shape(el)
-            if shape is not None:
-                held = shapes.setdefault(shape, {})
-                held[el] = held.get(el, 0.0) + vote
-            el = el.getparent()
-    best: tuple[int, int, list[html.HtmlElement]] | None = None
-    for held in shapes.values():
-        if len(held) < MIN_POSTS or sum(held.values()) < POSTS_COVER * total:
-            continue
-        posts = list(held)
-        rank = (len(posts), -sum(1 for _ in posts[0].iterancestors()), posts)
-        if best is None or rank[:2] < best[:2]:
-            best = rank
-    if best is None or total <= 0:
-        return None
-    return Located(chosen, _post_chunks(located.chunks, best[2]))
-
-
-def _post_chunks(chunks: list[Chunk], posts: list[html.HtmlElement]) -> list[Chunk]:
-    """The chunks inside the posts, without their link rows."""
-    inside = set(posts)
-    picked: list[Chunk] = []
-    for chunk in chunks:
-        el: html.HtmlElement | None = chunk.el
-        while el is not None and el not in inside:
-            el = el.getparent()
-        if el is None:
-            continue
-        if chunk.type != "image" and _link_share(chunk) > POST_LINK_DENSITY:
-            continue
-        if chunk.type == "quote":
-            _drop_cite(chunk)
-        picked.append(chunk)
-    return picked
-
-
-def _drop_cite(chunk: Chunk) -> None:
-    """A quoted post opens with who wrote it and when (its <cite>); the quote is the words."""
-    cite = next(chunk.el.iter("cite"), None)
-    if cite is None:
-        return
-    head = norm_space(cite.text_content())
-    if head and chunk.text.startswith(head) and len(chunk.text) > len(head):
-        chunk.text = chunk.text[len(head) :].strip()
-        chunk.md = ""
-
-
-def _link_share(chunk: Chunk) -> float:
-    """Linked share of the chunk's text, measured on its element.
-
-    Locate counts a short block after a linked heading as a teaser (all link); in a thread
-    that is a short reply under its "Re: …" title, so the links are counted again here.
-    """
-    size = chunk.size
-    if not size:
-        return 0.0
-    linked = sum(len(a.text_content()) for a in chunk.el.iter("a"))
-    return min(linked / size, 1.0)
-
-
-def _keeps(picked: list[Chunk], kept: set[int], kept_size: int) -> bool:
-    """Does the thread hold (nearly) everything locate chose?  If not, the shape was wrong."""
-    held = sum(c.size for c in picked if id(c) in kept)
-    return held >= KEEP_SHARE * kept_size
 
 
 #: A list of items has at least this many, each with a link.

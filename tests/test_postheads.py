@@ -1,0 +1,71 @@
+"""Each post of a thread comes under its poster's name and date, as the page shows them."""
+
+from __future__ import annotations
+
+import declutter
+from declutter.html.parse import parse_html
+from declutter.html.postheads import frames, post_head
+
+POSTS = (
+    "I have the same case and wondered what the two ports at the back are meant for, anyone?",
+    "The rear one is for an external connection of the lighting hub, the manual says nothing.",
+    "Thanks, that explains it: I will leave the bottom one alone until the hub arrives then.",
+)
+URL = "https://forum.example.org/threads/two-ports-at-the-back.1234/"
+
+
+def _post(i: int, text: str, quote: str = "") -> str:
+    return (
+        "<article class='message'>"
+        f"<div class='message-user'><a href='/members/user{i}.{i}/'><img src='a.png'></a>"
+        f"<div class='message-name'><a href='/members/user{i}.{i}/'>user{i}</a></div></div>"
+        "<div class='message-main'><ul class='message-attribution'>"
+        f"<li><time datetime='2024-05-0{i + 1}'>May {i + 1}, 2024</time></li></ul>"
+        f"<div class='message-body'>{quote}<div class='bbWrapper'><p>{text * 3}</p></div></div>"
+        "<div class='message-footer'><a href='/reply'>Reply</a> <a href='/report'>Report</a></div>"
+        "</div></article>"
+    )
+
+
+def _thread(quote: str = "") -> str:
+    posts = "".join(_post(i, t, quote if i == 2 else "") for i, t in enumerate(POSTS))
+    return (
+        "<html><head><title>Two ports</title></head><body>"
+        f"<div class='block-body'>{posts}</div></body></html>"
+    )
+
+
+def test_each_post_opens_with_its_poster_and_date() -> None:
+    lines = declutter.extract(_thread(), url=URL).text.split("\n\n")
+    assert lines[:2] == ["user0 · May 1, 2024", POSTS[0] * 3]
+    assert "user1 · May 2, 2024" in lines
+    assert lines.index("user2 · May 3, 2024") == lines.index(POSTS[2] * 3) - 1
+
+
+def test_a_quoted_post_does_not_name_the_poster() -> None:
+    quote = (
+        "<blockquote><a href='/members/user1.1/'>user1</a> said: <time>May 2</time></blockquote>"
+    )
+    root = parse_html(_thread(quote))
+    posts = root.xpath("//div[@class='bbWrapper']")
+    framed = frames(posts)
+    first = posts[2].find("p")
+    assert post_head(framed[posts[2]], first) == "user2 · May 3, 2024"
+
+
+def test_frames_hold_one_post_each() -> None:
+    root = parse_html(_thread())
+    posts = root.xpath("//div[@class='bbWrapper']")
+    framed = frames(posts)
+    assert [framed[p].get("class") for p in posts] == ["message"] * 3
+
+
+def test_what_follows_the_post_is_no_head() -> None:
+    # A question-and-answer site prints the user card after the answer: not the post's head.
+    root = parse_html(
+        "<html><body><div class='answer'><div class='post-text'><p>The answer.</p></div>"
+        "<div class='user-details'><a href='/users/12/jdoe'>jdoe</a>"
+        "<span class='relativetime'>answered May 2</span></div></div></body></html>"
+    )
+    body = root.xpath("//div[@class='post-text']")[0]
+    assert post_head(root.xpath("//div[@class='answer']")[0], body.find("p")) is None
