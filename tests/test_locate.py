@@ -210,3 +210,61 @@ def test_a_list_of_links_between_paragraphs_stays_but_contents_go() -> None:
     text = _text(body)
     assert "BBEdit" in text and "Napkin" in text
     assert "Section number" not in text
+
+
+def test_a_figure_that_swallowed_the_article_is_read() -> None:
+    # A tag left unclosed in a figure: the parser puts what follows inside the figure.
+    body = (
+        f"<article><p>{PROSE}</p><figure><img src='/a.jpg'><figcaption>Caption</figcaption>"
+        f"<p>{PROSE.replace('committee', 'council')}</p><p>{PROSE} The end.</p></figure></article>"
+    )
+    text = _text(body)
+    assert "The end." in text
+    assert "council met" in text
+
+
+def test_a_picture_with_its_caption_stays_one_image() -> None:
+    body = (
+        f"<article><p>{PROSE}</p><figure><img src='/a.jpg'><figcaption>A short caption"
+        f"</figcaption></figure><p>{PROSE.upper()}</p></article>"
+    )
+    article = declutter.extract(_page(body))
+    assert [b.type for b in article.blocks].count("image") == 1
+
+
+def test_listicle_entries_under_linked_titles_are_not_teasers() -> None:
+    entries = "".join(
+        f"<section class='entry'><header><h3><a href='https://example.org/{n}'>Trail {n}</a>"
+        f"</h3></header><div><p>{PROSE * 3} Trail {n} ends here.</p></div></section>"
+        for n in range(4)
+    )
+    body = f"<article><p>{PROSE}</p>{entries}</article>"
+    text = _text(body)
+    assert "Trail 3 ends here." in text
+    assert "Trail 1\n" in text or "Trail 1" in text.splitlines()
+
+
+def test_teaser_cards_with_cut_excerpts_stay_out() -> None:
+    cards = "".join(
+        f"<div class='card'><h3><a href='/story-{n}'>Story {n}</a></h3>"
+        f"<p>{PROSE * 2}Cut short {n}…</p></div>"
+        for n in range(4)
+    )
+    body = f"<article>{''.join(f'<p>{PROSE} Part {i}.</p>' for i in range(8))}</article>{cards}"
+    text = _text(body)
+    assert "Part 7." in text
+    assert "Cut short" not in text
+
+
+def test_a_section_header_is_content_but_the_page_header_is_chrome() -> None:
+    root = parse_html(
+        _page(
+            "<header id='top'><h1>Site name</h1></header>"
+            "<article><section><header><h2>Entry</h2></header><p>Text</p></section>"
+            "<section><header><h2>Menu</h2><nav><a href='/'>Home</a></nav></header></section>"
+            "</article>"
+        )
+    )
+    headers = list(root.iter("header"))
+    clutter = clutter_elements(root)
+    assert [h in clutter for h in headers] == [True, False, True]

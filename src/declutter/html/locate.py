@@ -291,8 +291,28 @@ def _mark_teasers(chunks: list[Chunk], paths: list[list[html.HtmlElement]]) -> N
             card = (lo, hi)
         if card is None or card[1] == card[0] or i - card[0] > 1:
             continue
+        if any(_entry_prose(c) for c in chunks[card[0] : card[1] + 1]):
+            continue
         for c in chunks[card[0] : card[1] + 1]:
             c.as_link()
+
+
+#: A paragraph this long under a linked heading is an entry of a listicle, not a teaser's dek.
+ENTRY_PROSE = 300
+#: How an excerpt cut short ends: "…", "...", "[…]", "[...]".
+_CUT_SHORT = re.compile(r"(…|\.\.\.)\]?\s*$")
+
+
+def _entry_prose(chunk: Chunk) -> bool:
+    """A paragraph of unlinked prose, whole (a teaser's excerpt is cut short)."""
+    text = chunk.text
+    return (
+        chunk.type == "paragraph"
+        and len(text) >= ENTRY_PROSE
+        and chunk.link_chars < LINKED_ITEM * len(text)
+        and bool(_SENTENCE_END.search(text))
+        and not _CUT_SHORT.search(text)
+    )
 
 
 def trim_head(chunks: list[Chunk]) -> list[Chunk]:

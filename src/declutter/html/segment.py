@@ -30,6 +30,8 @@ CARD_MAX_CHARS = 1500
 LINK_ROW = 2
 #: Tables this large or holding block content are layout, not data.
 _LAYOUT_CELL_CHARS = 400
+#: A figure holding this much text besides its caption wraps content, not one picture.
+_FIGURE_WRAPPER_CHARS = 300
 
 
 @dataclass(slots=True)
@@ -426,12 +428,27 @@ class Segmenter:
         cap_el = el.find(".//figcaption")
         caption = norm_space(cap_el.text_content()) if cap_el is not None else None
         if el.find(".//img") is not None:
-            self._image(el, caption or None)
+            if _wraps_content(el, caption):
+                self.walk(el)  # its own figures keep their captions
+            else:
+                self._image(el, caption or None)
             return
         # A figure without an image (a pull quote, a table, an embed) is walked for content.
         if cap_el is not None:
             cap_el.drop_tree()
         self.walk(el)
+
+
+def _wraps_content(figure: html.HtmlElement, caption: str | None) -> bool:
+    """A figure with paragraphs of text besides its caption is a wrapper, walked for content.
+
+    Some themes set a section in a figure; and a table left unclosed in a figure makes the
+    parser put the rest of the article inside that figure.
+    """
+    if figure.find(".//p") is None and next(figure.iter(*HEADING_TAGS), None) is None:
+        return False
+    text = len(norm_space(figure.text_content())) - len(caption or "")
+    return text > _FIGURE_WRAPPER_CHARS
 
 
 def _href(href: str) -> str:

@@ -12,6 +12,7 @@ from ..patterns import (
     CLUTTER_PREFIX,
     CLUTTER_TOKENS,
     HARD_CLUTTER_TOKENS,
+    HEADING_TAGS,
     HIDING_CLASSES,
     LAYOUT_TOKENS,
     NEVER_CONTENT_TAGS,
@@ -193,7 +194,7 @@ def clutter_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
         tag = el.tag
         if tag == "main":
             continue
-        if el.get("itemprop") == "articleBody":
+        if el.get("itemprop") == "articleBody" or (tag == "header" and _section_header(el)):
             continue
         if (tag in CHROME_TAGS or _clutter_name(el)) and not (quotes and _embed_frame(el)):
             found.add(el)
@@ -210,6 +211,23 @@ def _comment_names(names: str) -> bool:
     found = tokens(names)
     hits = {t for t in found if t in CLUTTER_TOKENS or CLUTTER_PREFIX.match(t)}
     return bool(hits) and all(t in HARD_CLUTTER_TOKENS or t.startswith("comment") for t in hits)
+
+
+def _section_header(el: html.HtmlElement) -> bool:
+    """A <header> opening a section within an article heads that part: its title is content.
+
+    (A listicle sets each entry as a section whose header holds the entry's title.)  One
+    holding a menu, or named for anything but layout, is chrome all the same; so is the
+    article's own header (its dek and by-line are metadata), which stands in the article.
+    """
+    parent = el.getparent()
+    if parent is None or parent.tag != "section":
+        return False
+    if el.find(".//nav") is not None or next(el.iter(*HEADING_TAGS), None) is None:
+        return False
+    if _clutter_name(el) and not layout_name(el):
+        return False
+    return any(a.tag in ("article", "section") for a in parent.iterancestors())
 
 
 def _embed_frame(el: html.HtmlElement) -> bool:
