@@ -304,3 +304,11 @@ def test_a_customer_review_far_down_a_page_signs_nothing() -> None:
         " 2022</div><p>Quick delivery.</p></article>"
     )
     assert meta_of(page("", body)).authors == ()
+
+
+def test_an_interview_by_line() -> None:
+    body = (
+        '<h1>Award-winning novels of the year</h1><p class="interview-credit">Interview by '
+        f'<a href="/interviewer/sylvia-bishop/">Sylvia Bishop</a></p>{BODY}'
+    )
+    assert meta_of(page("", body)).authors == ("Sylvia Bishop",)

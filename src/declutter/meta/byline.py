@@ -26,7 +26,7 @@ AFTER = 150
 MAX_LINE = 120
 
 _BY_WORD = (
-    r"^\s*(?:(?:written|posted|reported|published|story|words|article)\s+)?"
+    r"^\s*(?:(?:written|posted|reported|published|story|words|article|interview)\s+)?"
     r"(?:by|von|par|por|door|av|af|przez|autor|author|auteur|autore)\b"
 )
 _OPENS = re.compile(_BY_WORD, re.IGNORECASE)
