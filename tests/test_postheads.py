@@ -69,3 +69,15 @@ def test_what_follows_the_post_is_no_head() -> None:
     )
     body = root.xpath("//div[@class='post-text']")[0]
     assert post_head(root.xpath("//div[@class='answer']")[0], body.find("p")) is None
+
+
+def test_signatures_stay_out_of_the_thread() -> None:
+    signature = (
+        "<div class='message-signature'><p>Baking since lockdown, twelve loaves a week and"
+        " counting, ask me anything about rye and spelt starters.</p></div>"
+    )
+    # The signature sits in the post's own element, under its text.
+    page = _thread().replace("</p></div></div>", f"</p>{signature}</div></div>")
+    text = declutter.extract(page, url=URL).text
+    assert POSTS[1] * 3 in text
+    assert "Baking since lockdown" not in text

@@ -108,9 +108,11 @@ def _post_chunks(chunks: list[Chunk], posts: list[html.HtmlElement]) -> list[Chu
     picked: list[Chunk] = []
     for chunk in chunks:
         el: html.HtmlElement | None = chunk.el
+        signed = False
         while el is not None and el not in held:
+            signed = signed or _signature(el)
             el = el.getparent()
-        if el is None:
+        if el is None or signed or _signature(el):
             continue
         if chunk.type != "image" and link_share(chunk) > POST_LINK_DENSITY:
             continue
@@ -123,6 +125,11 @@ def _post_chunks(chunks: list[Chunk], posts: list[html.HtmlElement]) -> list[Chu
                 picked.append(Chunk("paragraph", framed[el], text=head))
         picked.append(chunk)
     return picked
+
+
+def _signature(el: html.HtmlElement) -> bool:
+    """A poster's signature (or a Q&A site's user card) under the post: the same on every post."""
+    return "signature" in (el.get("class") or "").lower()
 
 
 def _drop_cite(chunk: Chunk) -> None:
