@@ -212,3 +212,24 @@ def test_an_items_own_header_is_its_title_not_page_chrome() -> None:
         assert f"Headphone story number {i}" in text
     assert "Section 3" not in text
     assert "Copyright" not in text
+
+
+def test_items_split_over_alike_boxes_are_all_kept() -> None:
+    """An index in columns (or a guide's boxes of links) is one list in several boxes."""
+
+    def box(letter: str, count: int) -> str:
+        rows = "".join(
+            f'<li><a href="/l/{letter}{i}">{letter}-language number {i}</a>, a compiled language'
+            "</li>"
+            for i in range(count)
+        )
+        return f"<div class='group'><h3>{letter}</h3><ul>{rows}</ul></div>"
+
+    page = (
+        f"<html><body>{_MENU}<h1>Programming languages</h1><div class='columns'>"
+        f"{box('A', 9)}{box('B', 4)}{box('C', 6)}</div></body></html>"
+    )
+    text = _items_text(page)
+    for name in ("A-language number 8", "B-language number 3", "C-language number 5"):
+        assert name in text
+    assert "Section 3" not in text

@@ -203,11 +203,32 @@ def items(
     prose = sum(max(chunk_score(c), 0.0) for c in located.chunks)
     if not typed and (best.weight() <= ratio * prose or _below_article(chunks, located, best)):
         return None
-    kept = {id(c) for c in best.chunks}
+    kept = {id(c) for r in (best, *_kin(runs, best)) for c in r.chunks}
     kept |= {id(c) for c in located.chunks if id(c) not in outside}
     first = next(i for i, c in enumerate(chunks) if id(c) in kept)
     kept |= {id(c) for c in _intro(chunks[:first], outside)}
     return Located(best.parent, [c for c in chunks if id(c) in kept])
+
+
+def _kin(runs: list[_Run], best: _Run) -> list[_Run]:
+    """The other lists built like the best one: the same items in the same kind of box.
+
+    A page's items are often split over several boxes (the columns of an index, a guide's
+    boxes of links, a front's sections), each box its own run; all of them are the content.
+    """
+    box = _shape(best.parent)
+    kin = []
+    for run in runs:
+        if run is best or run.shape != best.shape or _shape(run.parent) != box:
+            continue
+        if run.weight() <= 0 or _nested(run.parent, best.parent):
+            continue
+        kin.append(run)
+    return kin
+
+
+def _nested(a: html.HtmlElement, b: html.HtmlElement) -> bool:
+    return any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
 
 
 #: An article has this many paragraphs of prose; a listing's intro above its items has fewer.
