@@ -312,3 +312,13 @@ def test_an_interview_by_line() -> None:
         f'<a href="/interviewer/sylvia-bishop/">Sylvia Bishop</a></p>{BODY}'
     )
     assert meta_of(page("", body)).authors == ("Sylvia Bishop",)
+
+
+def test_a_by_line_in_the_articles_own_footer() -> None:
+    body = (
+        f"<main><article><h1>Preparing a transition</h1>{BODY}<footer><p>Posted by "
+        '<a href="/blog/author/colin-watson.html">Colin Watson</a> on '
+        '<time datetime="2025-12-18T13:21:19+00:00">2025-12-18</time></p></footer></article>'
+        "</main>"
+    )
+    assert meta_of(page("", body)).authors == ("Colin Watson",)

@@ -170,6 +170,16 @@ def starter_names(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[s
     return []
 
 
+def _clutter(el: html.HtmlElement) -> bool:
+    """``in_clutter``, but an article's own ``<footer>`` holds its by-line ("Posted by Jane Doe
+    on …" under the story), not another page part's."""
+    footer = next((a for a in el.iterancestors() if a.tag == "footer"), None)
+    parent = footer.getparent() if footer is not None else None
+    if footer is not None and parent is not None and parent.tag == "article":
+        return in_clutter(footer)
+    return in_clutter(el)
+
+
 def byline_names(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[str]:
     """Names from the by-line shown nearest the headline, or [] (see the module docstring)."""
     order, at = around(root, h1, AFTER)
@@ -180,12 +190,12 @@ def byline_names(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[st
         if el is order[at] or el.tag in ("a", "h1"):
             continue
         names = _by_line(el)
-        if names and not in_clutter(el):
+        if names and not _clutter(el):
             return names
     for el in window:
         if el.tag == "a":
             name = _author_link(el)
-            if name and not in_clutter(el):
+            if name and not _clutter(el):
                 return [name]
     return _signed(order[-1] if len(order) > at + AFTER else None)
 
@@ -210,7 +220,7 @@ def _signed(last: html.HtmlElement | None) -> list[str]:
         if not seen or not isinstance(el.tag, str) or not _SIGNED.match(el.text or ""):
             continue
         names = _by_line(el)
-        if names and not in_clutter(el) and not _by_readers(el):
+        if names and not _clutter(el) and not _by_readers(el):
             return names
     return []
 
