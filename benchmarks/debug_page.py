@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 from declutter.decode import decode
-from declutter.html.locate import chunk_score, locate
+from declutter.html.locate import locate
 from declutter.html.parse import parse_html
 from declutter.html.segment import segment
 from declutter.html.strip import clutter_elements, strip_tree
+from declutter.html.vote import chunk_score
 from declutter.meta.collect import extract_metadata
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "scrapinghub" / "html"

@@ -6,9 +6,10 @@ from __future__ import annotations
 from lxml import html
 
 import declutter
+from declutter.html.chunk import Chunk
 from declutter.html.locate import TUNINGS, Located, locate
 from declutter.html.parse import parse_html
-from declutter.html.segment import Chunk, segment
+from declutter.html.segment import segment
 from declutter.html.strip import clutter_elements, strip_tree
 from declutter.second import DOUBT_CHARS, in_doubt, second_opinion
 

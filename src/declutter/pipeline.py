@@ -16,10 +16,11 @@ from lxml import html
 from .deadline import budget, check_deadline
 from .decode import decode
 from .errors import InputError
+from .html.chunk import Chunk
 from .html.explain import Trace, place_by_text
 from .html.locate import TUNINGS, locate
 from .html.parse import parse_html
-from .html.segment import Chunk, segment
+from .html.segment import segment
 from .html.strip import clutter_elements, strip_tree
 from .html.thread import thread_clutter
 from .html.widen import reveal_noscript, widen

@@ -18,9 +18,11 @@ from collections import Counter
 
 from lxml import html
 
-from .html.locate import Located, Tuning, chunk_score, drop_orphan_headings, navigation, trim_head
-from .html.segment import Chunk
+from .html.chunk import Chunk
+from .html.locate import Located, Tuning
 from .html.strip import hard_clutter
+from .html.trim import drop_orphan_headings, navigation, trim_head
+from .html.vote import chunk_score
 from .prune import fold
 
 #: Below this many characters of body the first answer is in doubt.  (A small share of the

@@ -20,7 +20,8 @@ from lxml import html
 from ..model import Block, Removed
 from ..patterns import _CLUTTER_TOKENS, HARD_CLUTTER_TOKENS, tokens
 from ..prune import fold, is_boilerplate
-from .segment import Chunk, Segmenter, block_holders
+from .chunk import Chunk
+from .segment import Segmenter, block_holders
 
 #: Every reason ``removed`` can give, on both paths, with what it means (README and schema).
 REASONS: dict[str, str] = {

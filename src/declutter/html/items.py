@@ -16,8 +16,9 @@ from collections import Counter
 from lxml import html
 
 from ..patterns import CHROME_TAGS, tokens
-from .locate import Located, chunk_score
-from .segment import Chunk
+from .chunk import Chunk
+from .locate import Located
+from .vote import chunk_score
 
 #: A list has at least this many items.
 MIN_ITEMS = 3

@@ -3,7 +3,9 @@
 Each chunk votes for its ancestors: prose (long, punctuated, link-poor text) votes for,
 link lists and short fragments vote against.  The element whose subtree collects the highest
 net vote is the article; semantic markup (``<article>``, ``<main>``, ``itemprop=articleBody``)
-adds a bonus so that equal candidates resolve towards what the author marked.
+adds a bonus so that equal candidates resolve towards what the author marked.  The vote of
+one chunk is ``vote.py``'s; what is trimmed off the chosen chunks (masthead, link rows) is
+``trim.py``'s.
 """
 
 from __future__ import annotations
@@ -15,33 +17,11 @@ from lxml import html
 
 from ..deadline import check_deadline
 from ..patterns import CHROME_TAGS
-from .segment import LINK_ROW, LINKY_TITLE, Chunk
+from .chunk import LINKY_TITLE, Chunk
 from .strip import hard_clutter, layout_name
+from .trim import HEAD_PROSE, NAV_LINK_DENSITY, drop_orphan_headings, trim_head, without_link_rows
+from .vote import LINKED_ITEM, LINKY, SENTENCE_END, chunk_score
 
-# A date, a clock time, or a by-line opener: what a masthead line carries in any language.
-_DATELINE = re.compile(
-    r"\b(1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b|^\s*(by|von|par|por|di|door|av|af|przez|от)\s",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)؟۔।॥؛]\s*$")
-#: Link density above which a chunk is navigation rather than prose.
-LINKY = 0.5
-#: Inside the article, a block this linked is navigation ("Read more: …", a link row).
-NAV_LINK_DENSITY = 0.65
-#: The first block with this vote starts the body; short lines before it are masthead.
-HEAD_PROSE = 60
-#: A masthead line (date, byline, kicker) is shorter than this.
-HEAD_LINE = 80
-#: A block this linked is one link from end to end.
-WHOLE_LINK = 0.95
-#: A list item with this share of linked text is a link, not a point of the article.
-LINKED_ITEM = 0.15
-#: A "heading" this long is text in heading markup, and is scored as prose.
-LONG_HEADING = 150
-#: Vote of a short line without links: data lines, not navigation (which is linked).
-SHORT_PLAIN = 0.1
-#: Prose shorter than this gets only a partial vote: it could be a teaser line.
-PROSE_CHARS = 120
 _SEMANTIC_CLASSES = re.compile(
     r"article[-_]?body|articlebody|entry[-_]content|post[-_]?content|post[-_]?body|"
     r"story[-_]?body|article[-_]?content|article[-_]?text|main[-_]?content|"
@@ -57,54 +37,6 @@ CARD_CHARS = 600
 TIGHTEN_SLACK = 0.1
 #: Share of the negative votes inside a semantically marked element that is forgiven.
 SEMANTIC_FORGIVE = 0.7
-
-
-def chunk_score(chunk: Chunk) -> float:
-    """The chunk's vote: positive for prose, negative for navigation and fragments."""
-    n = chunk.size
-    if n == 0 or chunk.type == "image" or (chunk.type == "heading" and n < LONG_HEADING):
-        return 0.0
-    ld = chunk.link_density
-    if ld > LINKY:
-        return -float(n)
-    if chunk.type == "list":
-        return _list_score(chunk)
-    if chunk.type == "table":
-        return 0.3 * n * (1 - 2 * ld)
-    text = chunk.text
-    sentence = bool(_SENTENCE_END.search(text))
-    if n >= PROSE_CHARS and sentence:
-        return n * (1 - 1.5 * ld)
-    if n >= PROSE_CHARS:
-        return 0.6 * n * (1 - 1.5 * ld)
-    if sentence and n >= 40:
-        return 0.5 * n * (1 - 2 * ld)
-    if ld == 0:
-        return SHORT_PLAIN * n
-    return -0.3 * n
-
-
-def _list_score(chunk: Chunk) -> float:
-    """Items vote one by one: a teaser list (linked title + summary) is not prose."""
-    total = 0.0
-    for item, linked in zip(chunk.items, _linked_items(chunk), strict=True):
-        n = len(item)
-        if linked:
-            total -= n
-        elif n >= PROSE_CHARS and _SENTENCE_END.search(item):
-            total += 0.8 * n
-        else:
-            total += 0.1 * n
-    return total
-
-
-def _linked_items(chunk: Chunk) -> list[bool]:
-    """Per item: is it a link (a teaser's linked title) rather than a point with links in it?"""
-    leads = chunk.item_lead or [True] * len(chunk.items)
-    return [
-        links > (LINKED_ITEM if lead else LINKY) * len(item)
-        for item, links, lead in zip(chunk.items, chunk.item_links, leads, strict=True)
-    ]
 
 
 def _semantic(el: html.HtmlElement) -> bool:
@@ -256,18 +188,6 @@ def _stays_blocked(
     return against.get(el, 0.0) > RELEASE_AGAINST * prose
 
 
-def drop_orphan_headings(chunks: list[Chunk]) -> list[Chunk]:
-    """A heading with nothing left under it was a widget's title ("Related posts")."""
-    kept: list[Chunk] = []
-    for i, chunk in enumerate(chunks):
-        if chunk.type == "heading":
-            nxt = next((c for c in chunks[i + 1 :] if c.type != "image"), None)
-            if nxt is None or (nxt.type == "heading" and nxt.level <= chunk.level):
-                continue
-        kept.append(chunk)
-    return kept
-
-
 def _mark_teasers(chunks: list[Chunk], paths: list[list[html.HtmlElement]]) -> None:
     """Mark teaser cards: a small element that opens with a linked heading.
 
@@ -310,81 +230,9 @@ def _entry_prose(chunk: Chunk) -> bool:
         chunk.type == "paragraph"
         and len(text) >= ENTRY_PROSE
         and chunk.link_chars < LINKED_ITEM * len(text)
-        and bool(_SENTENCE_END.search(text))
+        and bool(SENTENCE_END.search(text))
         and not _CUT_SHORT.search(text)
     )
-
-
-def trim_head(chunks: list[Chunk]) -> list[Chunk]:
-    """Drop the article's masthead: the <h1> and the short date/byline lines before the prose.
-
-    The headline and the byline are metadata; everything from the first prose block on is body.
-    """
-    start = next(
-        (i for i, c in enumerate(chunks) if c.type != "heading" and chunk_score(c) >= HEAD_PROSE),
-        None,
-    )
-    if start is None:
-        return chunks
-    head = [
-        c
-        for c in chunks[:start]
-        if not (
-            (c.type == "heading" and c.level == 1)
-            or (c.type == "paragraph" and len(c.text) < HEAD_LINE and _DATELINE.search(c.text))
-        )
-    ]
-    return head + chunks[start:]
-
-
-def _contents(chunk: Chunk) -> bool:
-    """A list whose links mostly lead to anchors on the page itself: a table of contents."""
-    hrefs: list[str] = [a.get("href") or "" for a in chunk.el.iter("a")]
-    return sum(h.startswith("#") for h in hrefs) * 2 > len(hrefs)
-
-
-def without_link_rows(chunks: list[Chunk], nav_link_density: float) -> list[Chunk]:
-    """The article's blocks without its link rows, keeping the links written into its prose.
-
-    A block that is mostly one link is navigation in a run of such blocks (a "related" list
-    set as paragraphs, "Read the review · Compare deals") or at the article's edge ("Read
-    more"), but in the flow of the prose it is the author's: a linked subhead above its
-    section (a listicle's product names), a one-line pointer or credit between paragraphs,
-    a list of links between paragraphs.
-    """
-    linky = [navigation(c, nav_link_density) for c in chunks]
-    flow = [i for i, c in enumerate(chunks) if c.type != "image"]
-    for at, i in enumerate(flow):
-        c = chunks[i]
-        after = flow[at + 1] if at + 1 < len(flow) else None
-        if linky[i] and c.type == "list" and after is not None and at > 0:
-            # A list of links between paragraphs is the author's (the tools named, the sources
-            # cited); a table of contents (links to the page's own anchors) is not.
-            linky[i] = linky[after] or linky[flow[at - 1]] or _contents(c)
-            continue
-        if not linky[i] or c.type not in ("paragraph", "heading") or c.anchors >= LINK_ROW:
-            continue
-        if after is None or linky[after]:
-            continue
-        if c.type == "heading":
-            linky[i] = chunks[after].type == "heading"
-            continue
-        before = flow[at - 1] if at > 0 else None
-        # A headline standing alone as a link is a teaser ("Dave Matthews Band takes over
-        # Rock Hall Fan Vote"); a sentence or a credit is the author's.
-        whole = c.link_density >= WHOLE_LINK and not _SENTENCE_END.search(c.text)
-        linky[i] = before is None or linky[before] or whole
-    return [c for c, out in zip(chunks, linky, strict=True) if not out]
-
-
-def navigation(chunk: Chunk, nav_link_density: float) -> bool:
-    """Links inside the article that are no part of it: a "read more" line, a link list."""
-    if chunk.type == "image":
-        return False
-    if chunk.type == "list":
-        linked = sum(_linked_items(chunk))
-        return linked > 0.8 * len(chunk.items) and chunk.link_density > 0.3
-    return chunk.link_density > nav_link_density
 
 
 def _path(

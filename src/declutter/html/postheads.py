@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from lxml import html
 
 from ..patterns import tokens
-from .segment import norm_space
+from .chunk import norm_space
 
 #: A name or a date is a short line; longer text is a profile box or a sentence.
 NAME_CHARS = 40

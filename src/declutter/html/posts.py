@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from lxml import html
 
-from .locate import Located, chunk_score
+from .chunk import Chunk, norm_space
+from .locate import Located
 from .postheads import frames, post_head
-from .segment import Chunk, norm_space
 from .shape import inside, link_share, shape_of
+from .vote import chunk_score
 
 #: How far above the chosen element a post's shape is looked for (content → body → post).
 POST_LEVELS = 4

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html
 
-from .segment import Chunk
+from .chunk import Chunk
 
 
 def shape_of(el: html.HtmlElement) -> tuple[str, str] | None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from lxml import html
 
-from .locate import chunk_score
-from .segment import Chunk
+from .chunk import Chunk
 from .strip import comment_named
+from .vote import chunk_score
 
 #: Comment-named elements holding this share of the page's prose are the thread's posts.
 POSTS_SHARE = 0.5

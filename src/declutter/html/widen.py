@@ -12,14 +12,15 @@ import re
 from lxml import html
 
 from ..model import PageType
+from .chunk import Chunk
 from .items import items
-from .locate import Located, chunk_score
+from .locate import Located
 from .posts import thread
-from .segment import Chunk
 from .shape import inside as _inside
 from .shape import link_share as _link_share
 from .shape import shape_of as _shape
 from .strip import layout_name
+from .vote import chunk_score
 
 #: A <noscript> holding this much text may be the page itself (an app's crawler view).
 NOSCRIPT_CHARS = 500
