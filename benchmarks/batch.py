@@ -9,8 +9,9 @@ Then, one after the other on that same directory:
     trafilatura --input-dir DIR --output-dir OUT --json --parallel J
 
 for each J in ``--jobs`` (default 1 and 2).  For each run: wall time, pages/s, and the peak
-resident memory of the whole process tree (the sum of RSS over the process and all its
-descendants, sampled from /proc every 50 ms).  Ratios declutter/trafilatura at equal jobs.
+resident memory of the whole process tree (the sum of PSS over the process and all its
+descendants, so that pages shared by forked workers count once; sampled from /proc every
+50 ms).  Ratios declutter/trafilatura at equal jobs.
 ``--flat`` also runs declutter at a quarter of the size, to show that peak memory does not
 grow with the input (streaming, not accumulating).
 
@@ -87,8 +88,26 @@ def _children() -> dict[int, list[int]]:
     return kids
 
 
+def _footprint(pid: int) -> int:
+    """Proportional resident bytes of one process (PSS): a page it shares with n processes
+    counts 1/n. Worker processes forked from a server that preloaded the package share most
+    of their pages with it, and summing plain RSS would count those pages twice."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants."""
+    """Resident bytes of a process and all its descendants, each shared page counted once."""
     kids = _children()
     total = 0
     stack = [pid]
@@ -98,11 +117,7 @@ def tree_rss(pid: int) -> int:
         if p in seen:
             continue
         seen.add(p)
-        try:
-            with open(f"/proc/{p}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * PAGE_SIZE
-        except (OSError, ValueError, IndexError):
-            pass
+        total += _footprint(p)
         stack += kids.get(p, [])
     return total
 
