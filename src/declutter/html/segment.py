@@ -70,8 +70,12 @@ class Segmenter:
     def __init__(
         self, base_url: str | None = None, containers: set[html.HtmlElement] | None = None
     ) -> None:
+        try:
+            parts = urlsplit(base_url) if base_url else None
+        except ValueError:
+            # A base address no parser reads resolves nothing: links keep their own href.
+            parts, base_url = None, None
         self.base_url = base_url
-        parts = urlsplit(base_url) if base_url else None
         #: "https:" and "https://host" of the base, for the common root-relative links.
         self._scheme = f"{parts.scheme}:" if parts and parts.scheme else ""
         self._origin = f"{self._scheme}//{parts.netloc}" if parts and parts.netloc else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
@@ -375,6 +375,11 @@ def _web_url(link: str | None) -> str | None:
     """Web addresses (or relative ones, with no base to resolve them) leave as the page's URL or
     image; data:, javascript:, file: and other schemes do not."""
     if not link or is_live_url(link):
+        return None
+    try:
+        # An address whose host no parser can read ("https://a.example[Home](/)") is none.
+        urlsplit(link)
+    except ValueError:
         return None
     scheme = _SCHEME.match(link)
     return link if scheme is None or scheme.group(1).lower() in ("http", "https") else None
