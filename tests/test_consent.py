@@ -5,6 +5,7 @@ from __future__ import annotations
 import declutter
 from declutter.html.parse import parse_html
 from declutter.html.strip import strip_tree
+from declutter.pagetype import page_type
 
 POST = "I have the same case and wondered what the two ports at the back are meant for, anyone? "
 COOKIES = (
@@ -48,3 +49,12 @@ def test_a_wrapper_holding_the_page_stays() -> None:
     body = f"<div id='consent-wrapper'><p>{POST}</p><p>{POST}</p><p>We use cookies.</p></div>"
     root = strip_tree(parse_html(_page(body)))
     assert "two ports" in root.text_content()
+
+
+def test_the_page_type_pass_tells_strip_whether_to_look() -> None:
+    assert page_type(parse_html(_thread()), None).consent_named is True
+    plain = _page(f"<main><p>{POST}</p></main>")
+    assert page_type(parse_html(plain), None).consent_named is False
+    # Told that no name mentions a consent manager, strip does not search the names again.
+    root = strip_tree(parse_html(_thread()), consent_named=False)
+    assert root.find(".//*[@id='onetrust-consent-sdk']") is not None

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html
 
+from .html.strip import CONSENT_NAME
 from .meta import jsonld
 from .model import PageType
 from .pagecues import HOST_CUES as _HOST_CUES
@@ -74,6 +75,8 @@ class Signals:
     long_paras: int = 0
     #: JSON-LD scripts that name a Product (read only when the page is typed product).
     product_ld: list[str] = field(default_factory=list)
+    #: A class or id names a cookie-consent manager (strip looks for its dialog only then).
+    consent_named: bool = False
 
 
 _SLUG_SPLIT = re.compile(r"[-_+. ]|%20")
@@ -146,7 +149,9 @@ def read_signals(root: html.HtmlElement, url: str | None) -> Signals:
         _read_tag(el, sig)
     for value in _ITEMTYPES(root):
         sig.schema.update(t.rsplit("/", 1)[-1] for t in value.split())
-    counts = Counter(_WORD.findall("\n".join(_NAME_VALUES(root)).lower()))
+    names = "\n".join(_NAME_VALUES(root)).lower()
+    sig.consent_named = bool(CONSENT_NAME.search(names))
+    counts = Counter(_WORD.findall(names))
     for word, cue in _NAME_CUES.items():
         found = counts.get(word)
         if found:
@@ -350,6 +355,8 @@ class Typed:
     declared_article: bool = False
     #: The page declares one Product: a page typed product without it may be a shop's grid.
     declared_product: bool = False
+    #: Whether a class or id names a consent manager; None when not looked at.
+    consent_named: bool | None = None
 
 
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -375,7 +382,10 @@ def page_type(root: html.HtmlElement, url: str | None) -> Typed:
     kind, reason = decide(sig)
     description = product_description(sig.product_ld) if kind == "product" else None
     declared = sig.og_type == "article" or any(_SCHEMA.get(t) == "article" for t in sig.schema)
-    return Typed(kind, reason, description, kind == "article" and declared, _one_product(sig))
+    one_product = _one_product(sig)
+    return Typed(
+        kind, reason, description, kind == "article" and declared, one_product, sig.consent_named
+    )
 
 
 _TEXT_CART = re.compile(r"^\W*(?:" + _CART_TEXT.pattern + r")\W*$", re.IGNORECASE | re.MULTILINE)

@@ -73,6 +73,8 @@ class Page:
     declared_article: bool = False
     #: The page declares one Product (a product page typed by its prices alone may be a grid).
     declared_product: bool = False
+    #: Whether a class or id of the page names a consent manager; None when not looked at.
+    consent_named: bool | None = None
 
 
 def _parse(page: Page) -> Page:
@@ -83,7 +85,7 @@ def _metadata(page: Page) -> Page:
     assert page.tree is not None
     typed = page_type(page.tree, page.url)
     meta = extract_metadata(page.tree, page.url, kind=typed.kind)
-    reveal_noscript(page.tree)
+    revealed = reveal_noscript(page.tree)
     return replace(
         page,
         meta=meta,
@@ -92,13 +94,17 @@ def _metadata(page: Page) -> Page:
         described=typed.description,
         declared_article=typed.declared_article,
         declared_product=typed.declared_product,
+        # A <noscript> unwrapped after typing holds names the typing did not see.
+        consent_named=None if revealed else typed.consent_named,
     )
 
 
 def _strip(page: Page) -> Page:
     assert page.tree is not None
     trace = Trace(page.tree, page.meta.url or page.url) if page.options.explain else None
-    tree = strip_tree(page.tree, keep_hidden=page.page_type in FOLDING_TYPES)
+    tree = strip_tree(
+        page.tree, keep_hidden=page.page_type in FOLDING_TYPES, consent_named=page.consent_named
+    )
     if trace is not None:
         trace.after_strip()
     return replace(page, tree=tree, trace=trace)

@@ -93,13 +93,16 @@ def _clutter_names(names: str) -> bool:
     return not HIDING_CLASSES.isdisjoint(classes) and not any(":" in c for c in classes)
 
 
-def strip_tree(root: html.HtmlElement, keep_hidden: bool = False) -> html.HtmlElement:
+def strip_tree(
+    root: html.HtmlElement, keep_hidden: bool = False, consent_named: bool | None = None
+) -> html.HtmlElement:
     """Drop never-content elements and hidden ones (unless a hidden element is the article).
 
     ``keep_hidden`` keeps hidden elements: product, service and documentation pages fold their
     specifications, FAQ answers, pricing tiers and code tabs into tabs and accordions that a
     script opens, and their readers open them.  Menus and dialogs among them are still left
-    out by their tags, names and links.
+    out by their tags, names and links.  ``consent_named``: whether any class or id of the
+    page names a consent manager (``CONSENT_NAME``), when the caller has already looked.
     """
     for el in list(root.iter(*NEVER_CONTENT_TAGS)):
         if el.tag in _WRAPPER_TAGS and len(el.text_content()) > WRAPPER_CHARS:
@@ -110,7 +113,8 @@ def strip_tree(root: html.HtmlElement, keep_hidden: bool = False) -> html.HtmlEl
             continue
         if el.getparent() is not None:
             _drop(el)
-    _drop_consent(root)
+    if consent_named is not False:
+        _drop_consent(root, consent_named)
     if keep_hidden:
         return root
     hidden = [el for el in _MAYBE_HIDDEN(root) if _is_hidden(el)]
@@ -129,11 +133,11 @@ def strip_tree(root: html.HtmlElement, keep_hidden: bool = False) -> html.HtmlEl
 CONSENT_TOKENS = frozenset({"consent", "onetrust", "cookiebot", "usercentrics", "didomi"})
 _BODY_NAMES = etree.XPath("/html/body//@class | /html/body//@id", smart_strings=False)
 _BODY_NAMED = etree.XPath("/html/body//@class | /html/body//@id")
-_CONSENT_NAME = re.compile("|".join(sorted(CONSENT_TOKENS)), re.IGNORECASE)
+CONSENT_NAME = re.compile("|".join(sorted(CONSENT_TOKENS)), re.IGNORECASE)
 _COOKIE_WORD = re.compile(r"cookie", re.IGNORECASE)
 
 
-def _drop_consent(root: html.HtmlElement) -> None:
+def _drop_consent(root: html.HtmlElement, named: bool | None) -> None:
     """Drop cookie-consent dialogs: never content, and they explain every kind of cookie at
     more length than the short posts of a thread or the few lines of a product page.
 
@@ -141,12 +145,12 @@ def _drop_consent(root: html.HtmlElement) -> None:
     of the page (a site that names its wrapper so) is left alone.
     """
     # One search over all the names joined (in C) first: most pages have no such dialog.
-    if not _CONSENT_NAME.search(" ".join(_BODY_NAMES(root))):
+    if not named and not CONSENT_NAME.search(" ".join(_BODY_NAMES(root))):
         return
     total = len(_TEXT(root)) or 1
     for name in _BODY_NAMED(root):
         el = name.getparent()
-        if el is None or not _CONSENT_NAME.search(name) or el.getparent() is None:
+        if el is None or not CONSENT_NAME.search(name) or el.getparent() is None:
             continue
         if tokens(f"{el.get('class', '')} {el.get('id', '')}").isdisjoint(CONSENT_TOKENS):
             continue
