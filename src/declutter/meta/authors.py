@@ -1,4 +1,5 @@
-"""Authors of a page: JSON-LD, meta tags, rel/itemprop markup and by-line elements.
+"""Authors of a page: JSON-LD and meta tags (``declared.py``), then rel/itemprop markup and
+by-line elements.
 
 Author strings are split into names and trimmed of "By"-style prefixes, roles, credentials,
 dates, handles, URLs and "| Staff" tails; the names are deduplicated and never a URL.
@@ -12,15 +13,9 @@ from typing import Any
 
 from lxml import etree, html
 
-from .jsonld import JsonLd, first_text, node_types
-from .names import URL_ONLY, fold_name, split_authors, team_name, user_name
-
-#: Dublin Core's creator first: a deliberate declaration, where "author" is often the CMS's user.
-_AUTHOR_KEYS = (
-    "dc.creator", "dc:creator", "dcterms.creator", "author", "byl", "article:author",
-    "og:article:author", "parsely-author", "sailthru.author", "citation_author",
-    "book:author", "twitter:data1:author",
-)  # fmt: skip
+from .declared import declared_strings, jsonld_authors, meta_authors
+from .jsonld import JsonLd
+from .names import fold_name, split_authors, team_name, user_name
 
 _ITEMPROP_AUTHOR = etree.XPath(
     "descendant::*[@itemprop][contains(@itemprop, 'author') or contains(@itemprop, 'creator')]"
@@ -48,74 +43,6 @@ _CLUTTER_TOKENS = frozenset(
     {"comment", "comments", "related", "recirc", "sidebar", "footer", "reply", "replies",
      "discussion", "respond"}
 )  # fmt: skip
-
-
-def _jsonld_authors(jsonld: JsonLd) -> tuple[list[str], list[str]]:
-    """(person names, organisation names) declared as the article's author."""
-    persons: list[str] = []
-    orgs: list[str] = []
-    for node in jsonld.articles():
-        for key in ("author", "creator"):
-            value: Any = node.get(key)
-            if value is None:
-                continue
-            items = value if isinstance(value, list) else [value]
-            for item in items:
-                item = jsonld.resolve(item)
-                if isinstance(item, str):
-                    if "://" not in item:
-                        persons.extend(split_authors(item))
-                elif isinstance(item, dict):
-                    name = first_text(item.get("name"))
-                    if not name:
-                        given = first_text(item.get("givenName")) or ""
-                        family = first_text(item.get("familyName")) or ""
-                        name = f"{given} {family}".strip() or None
-                    if not name or "://" in name:
-                        continue
-                    kinds = node_types(item)
-                    if kinds & {"Organization", "NewsMediaOrganization", "Corporation", "WebSite"}:
-                        orgs.append(name)
-                    else:
-                        found = split_authors(name)
-                        # A declared Person known by a user name ("ron1cne" on a forum).
-                        handle = user_name(name) if not found and "Person" in kinds else None
-                        persons.extend(found or ([handle] if handle else []))
-            if persons:
-                break
-        if persons:
-            break
-    return persons, orgs
-
-
-#: The label of a "twitter:labelN" / "twitter:dataN" pair that names the author.
-_WRITTEN_BY = re.compile(r"^\s*(?:written\s+by|author|by)\s*:?\s*$", re.IGNORECASE)
-
-
-def _meta_values(metas: dict[str, list[str]]) -> Iterator[list[str]]:
-    for key in _AUTHOR_KEYS:
-        yield metas.get(key, [])
-    for i in range(1, 5):
-        labels = metas.get(f"twitter:label{i}", [])
-        if labels and _WRITTEN_BY.match(labels[0]):
-            yield metas.get(f"twitter:data{i}", [])[:1]
-
-
-def _meta_authors(
-    metas: dict[str, list[str]], sites: frozenset[str]
-) -> tuple[list[str], list[str]]:
-    """(names, names that are the site's own: an organisation, asked for last)."""
-    site_named: list[str] = []
-    for values in _meta_values(metas):
-        names: list[str] = []
-        for value in values:
-            if URL_ONLY.match(value) or value.strip().startswith("@"):
-                continue
-            for name in split_authors(value):
-                (site_named if fold_name(name) in sites else names).append(name)
-        if names:
-            return names, site_named
-    return [], site_named
 
 
 _H_CARD = re.compile(r"(?<![\w-])h-card(?![\w-])")
@@ -301,19 +228,6 @@ def _dom_authors(
     return []
 
 
-def _declared_strings(jsonld: JsonLd, metas: dict[str, list[str]]) -> Iterator[str]:
-    for node in jsonld.articles():
-        for key in ("author", "creator"):
-            value: Any = node.get(key)
-            for item in value if isinstance(value, list) else [value]:
-                item = jsonld.resolve(item)
-                name = first_text(item.get("name")) if isinstance(item, dict) else item
-                if isinstance(name, str):
-                    yield name
-    for values in _meta_values(metas):
-        yield from values
-
-
 def _teams(
     root: html.HtmlElement,
     jsonld: JsonLd,
@@ -324,7 +238,7 @@ def _teams(
 ) -> list[str]:
     """A team of the site declared or shown as the author ("The Upwork Team"), the last resort
     when no person and no organisation is named."""
-    for text in _declared_strings(jsonld, metas):
+    for text in declared_strings(jsonld, metas):
         team = team_name(text)
         if team:
             return [team]
@@ -374,12 +288,12 @@ def find_authors_explained(
     rel=author, by-line classes), "starter" (a forum's line naming who opened the thread),
     "byline" (the line shown beside the headline), "json-ld-organization" or "team" (a team
     of the site named as the author)."""
-    persons, orgs = _jsonld_authors(jsonld)
+    persons, orgs = jsonld_authors(jsonld)
     sites = frozenset(fold_name(s) for s in site_names if s)
     # A "person" named like the site is the site: an organisation, asked for last.
     orgs = orgs + [p for p in persons if fold_name(p) in sites]
     persons = [p for p in persons if fold_name(p) not in sites]
-    meta_names, site_named = _meta_authors(metas, sites)
+    meta_names, site_named = meta_authors(metas, sites)
     orgs = orgs + site_named
     markup = _Once(lambda: _dom_authors(root, marks, rel_authors, h1))
     steps: list[tuple[str, Callable[[], list[str]]]] = [
