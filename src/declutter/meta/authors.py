@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from lxml import etree, html
@@ -295,7 +296,8 @@ def find_authors_explained(
     persons = [p for p in persons if fold_name(p) not in sites]
     meta_names, site_named = meta_authors(metas, sites)
     orgs = orgs + site_named
-    markup = _Once(lambda: _dom_authors(root, marks, rel_authors, h1))
+    # Asked twice (to decide the order of the steps, then in it): the tree is searched once.
+    markup = cache(lambda: _dom_authors(root, marks, rel_authors, h1))
     steps: list[tuple[str, Callable[[], list[str]]]] = [
         ("json-ld", lambda: persons),
         ("meta", lambda: meta_names),
@@ -322,19 +324,6 @@ _HANDLE_ONLY = re.compile(r"^(?=\S*\d)(?=\S*[^\W\d_])\S+$")
 
 def _real_names(names: list[str]) -> bool:
     return any(" " in name and not _HANDLE_ONLY.search(name) for name in names)
-
-
-class _Once:
-    """A step asked twice (to decide the order, then in it) that searches the tree once."""
-
-    def __init__(self, find: Callable[[], list[str]]) -> None:
-        self._find = find
-        self._names: list[str] | None = None
-
-    def __call__(self) -> list[str]:
-        if self._names is None:
-            self._names = self._find()
-        return self._names
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
