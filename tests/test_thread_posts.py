@@ -60,3 +60,39 @@ def test_an_empty_article_stays_empty() -> None:
     head = f"<meta name='description' content='{POST.strip()}'>"
     page = _page("<section id='main'></section>", head)
     assert declutter.extract(page, url="https://news.example.org/2024/05/story").text == ""
+
+
+QUESTION = "Which of the two rear ports takes the lighting hub, and does it need its own cable? "
+ANSWER = "Use the lower port for the hub; it carries power too, so no extra cable is needed. "
+
+
+def _qa_page(question_box: str) -> str:
+    # The answers sit in a container of their own; the question stands apart above them.
+    answers = "".join(
+        f"<div class='answer'><div class='post-layout'><div class='post-body'>"
+        f"<p>{text * 3}</p></div></div></div>"
+        for text in (ANSWER, REPLY, POST)
+    )
+    return _page(f"{_menu()}<div id='main'>{question_box}<div id='answers'>{answers}</div></div>")
+
+
+def test_the_question_shown_apart_opens_the_thread() -> None:
+    question = (
+        f"<div class='question'><div class='post-layout'><div class='post-body'>"
+        f"<p>{QUESTION * 2}</p></div>"
+        f"<div class='comments'><ul><li class='comment'>{COMMENT}</li></ul></div></div></div>"
+    )
+    text = declutter.extract(_qa_page(question), url="https://qa.example.org/questions/7/q").text
+    assert "takes the lighting hub" in text
+    assert text.index("takes the lighting hub") < text.index("lower port for the hub")
+    assert "Nice answer" not in text
+
+
+def test_a_box_shaped_like_a_post_without_prose_stays_out() -> None:
+    notice = (
+        "<div class='post-layout'><div class='post-body'><p>You are not logged in.</p>"
+        "<p><a href='/login'>Log in</a> <a href='/register'>Register</a></p></div></div>"
+    )
+    text = declutter.extract(_qa_page(notice), url="https://qa.example.org/questions/7/q").text
+    assert "lower port for the hub" in text
+    assert "not logged in" not in text

@@ -8,6 +8,8 @@ like one of its close ancestors, that holds text of its own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import html
 
 from .chunk import Chunk, norm_space
@@ -43,7 +45,9 @@ def _alike(root: html.HtmlElement, el: html.HtmlElement) -> list[html.HtmlElemen
     return found
 
 
-def thread(chunks: list[Chunk], located: Located) -> Located | None:
+def thread(
+    chunks: list[Chunk], located: Located, clutter: set[html.HtmlElement] | None = None
+) -> Located | None:
     """Every post shaped like the one locate chose, with its blocks in page order."""
     chosen = located.container
     assert chosen is not None
@@ -61,19 +65,22 @@ def thread(chunks: list[Chunk], located: Located) -> Located | None:
             if total >= MIN_POSTS * POST_CHARS and _keeps(picked, kept, kept_size):
                 return Located(chosen, picked)
         el = el.getparent()
-    return _posts_inside(chunks, located)
+    return _posts_inside(chunks, located, clutter or set())
 
 
 #: The posts found inside the chosen element hold this share of its prose together.
 POSTS_COVER = 0.8
 
 
-def _posts_inside(chunks: list[Chunk], located: Located) -> Located | None:
+def _posts_inside(
+    chunks: list[Chunk], located: Located, clutter: set[html.HtmlElement]
+) -> Located | None:
     """Locate chose the whole thread: keep only the posts' own text.
 
     Of the shapes repeated inside the chosen element that together hold nearly all of its
     prose, the one with the fewest elements is the post (paragraph classes repeat more often),
-    and of those the innermost is its text, without the poster's profile and signature.
+    and of those the innermost is its text, without the poster's profile and signature.  An
+    opening post the page shows apart from the replies leads them (see _opening).
     """
     chosen = located.container
     shapes: dict[tuple[str, str], dict[html.HtmlElement, float]] = {}
@@ -89,22 +96,109 @@ def _posts_inside(chunks: list[Chunk], located: Located) -> Located | None:
                 held[el] = held.get(el, 0.0) + vote
             el = el.getparent()
     best: tuple[int, int, list[html.HtmlElement]] | None = None
-    for held in shapes.values():
+    covering: list[tuple[str, str]] = []
+    for shape, held in shapes.items():
         if len(held) < MIN_POSTS or sum(held.values()) < POSTS_COVER * total:
             continue
+        covering.append(shape)
         posts = list(held)
         rank = (len(posts), -sum(1 for _ in posts[0].iterancestors()), posts)
         if best is None or rank[:2] < best[:2]:
             best = rank
     if best is None or total <= 0:
         return None
-    return Located(chosen, _post_chunks(located.chunks, best[2]))
+    posts = best[2]
+    lead, opening = _opening(chunks, located, posts, covering, clutter)
+    apart = [el for el in opening if not inside(el, chosen)]
+    return Located(chosen, _post_chunks(lead + located.chunks, opening + posts, apart))
 
 
-def _post_chunks(chunks: list[Chunk], posts: list[html.HtmlElement]) -> list[Chunk]:
-    """The chunks inside the posts, without their link rows, each post under its head."""
+#: An opening post shown apart from the replies is one element (two with a pinned copy).
+OPENING_MAX = 2
+
+
+def _opening(
+    chunks: list[Chunk],
+    located: Located,
+    posts: list[html.HtmlElement],
+    shapes: list[tuple[str, str]],
+    clutter: set[html.HtmlElement],
+) -> tuple[list[Chunk], list[html.HtmlElement]]:
+    """The thread's opening post where the page shows it apart from the replies.
+
+    A question-and-answer page sets the question in a box of its own above the answers, and
+    some forum engines show the first post above the container of the replies: locate then
+    chooses the replies.  The opening post's body is built like the replies' bodies (one of
+    the shapes that hold their text) and comes before them.  Returns the opening post's chunks
+    that locate left out, and the elements that hold it.
+    """
+    chosen = located.container
+    assert chosen is not None
+    root = chosen.getroottree().getroot()
+    held = set(posts)
+    first = next((i for i, c in enumerate(chunks) if _under(c.el, held)), None)
+    if first is None:
+        return [], []
+    around = {a for post in posts for a in post.iterancestors()}
+    alike: dict[html.HtmlElement, None] = {}
+    for shape in shapes:
+        some = [
+            el
+            for el in root.iter(shape[0])
+            if shape_of(el) == shape and el not in around and not _under(el, held)
+        ]
+        if 0 < len(some) <= OPENING_MAX:
+            alike.update(dict.fromkeys(some))
+    # The outermost of them holds the whole post (its body is one of the shapes too).
+    found = [el for el in alike if not any(a in alike for a in el.iterancestors())]
+    if not found:
+        return [], []
+    outer = set(found)
+    kept = {id(c) for c in located.chunks}
+    lead: list[tuple[html.HtmlElement, Chunk]] = []
+    for chunk in chunks[:first]:
+        if id(chunk) in kept:
+            continue
+        # Only what the post holds counts as its clutter (the comments under a question); a
+        # wrapper named "…withSidebar" around the whole thread does not.
+        el: html.HtmlElement | None = chunk.el
+        while el is not None and el not in outer and el not in clutter:
+            el = el.getparent()
+        if el is not None and el in outer:
+            lead.append((el, chunk))
+    # Outside what locate chose, a box built like a post but holding no prose of its own (a
+    # header's links, a login notice) is chrome.
+    opening = [el for el in found if inside(el, chosen) or _prose([c for p, c in lead if p is el])]
+    return [c for el, c in lead if el in opening], opening
+
+
+#: Outside the chosen element an opening post holds this much prose (by locate's votes).
+OPENING_VOTE = 25.0
+
+
+def _prose(chunks: list[Chunk]) -> bool:
+    return sum(max(chunk_score(c), 0.0) for c in chunks) >= OPENING_VOTE
+
+
+def _under(el: html.HtmlElement, outer: set[html.HtmlElement]) -> bool:
+    """Is ``el`` one of ``outer`` or inside one of them?"""
+    if el in outer:
+        return True
+    return any(a in outer for a in el.iterancestors())
+
+
+def _post_chunks(
+    chunks: list[Chunk], posts: list[html.HtmlElement], apart: Sequence[html.HtmlElement] = ()
+) -> list[Chunk]:
+    """The chunks inside the posts, without their link rows, each post under its head.
+
+    A post shown ``apart`` from the others (an opening post above the replies' container) is
+    framed more closely: the largest element around it holding no other post is the page's
+    header and all, whose first name is anyone's.
+    """
     held = set(posts)
     framed = frames(posts)
+    framed.update((el, _close_frame(el, framed[el])) for el in apart)
     headed: set[html.HtmlElement] = set()
     picked: list[Chunk] = []
     for chunk in chunks:
@@ -126,6 +220,23 @@ def _post_chunks(chunks: list[Chunk], posts: list[html.HtmlElement]) -> list[Chu
                 picked.append(Chunk("paragraph", framed[el], text=head))
         picked.append(chunk)
     return picked
+
+
+#: A post's close frame adds at most this much text to the post (its poster's card, a date).
+FRAME_EXTRA = 400
+
+
+def _close_frame(post: html.HtmlElement, frame: html.HtmlElement) -> html.HtmlElement:
+    """The largest element up to ``frame`` around ``post`` that adds little text to it."""
+    limit = len(post.text_content()) + FRAME_EXTRA
+    close = post
+    for parent in post.iterancestors():
+        if len(parent.text_content()) > limit:
+            break
+        close = parent
+        if parent is frame:
+            break
+    return close
 
 
 def _signature(el: html.HtmlElement) -> bool:

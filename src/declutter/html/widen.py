@@ -73,7 +73,7 @@ def widen(
     if described and located.container is not None:
         located = _with_description(located, described)
     if page_type == "forum" and located.container is not None:
-        posts = thread(chunks, located)
+        posts = thread(chunks, located, clutter)
         if posts is not None:
             return posts
     if page_type in ("listing", "collection"):
