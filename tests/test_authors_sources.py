@@ -322,3 +322,27 @@ def test_a_by_line_in_the_articles_own_footer() -> None:
         "</main>"
     )
     assert meta_of(page("", body)).authors == ("Colin Watson",)
+
+
+def test_a_by_line_label_then_an_avatar_then_the_name() -> None:
+    body = (
+        '<h1>Best tutors</h1><div><span>Written by:</span><picture><img src="a.jpg" alt="">'
+        f"</picture><span>Elise Nass</span></div>{BODY}"
+    )
+    assert meta_of(page("", body)).authors == ("Elise Nass",)
+
+
+def test_a_by_line_in_deeply_indented_markup() -> None:
+    pad = "\n" + " " * 120
+    body = (
+        f'<h1>Efficient cars</h1><div class="byline-authors"><span class="author-name">{pad}By '
+        f'<a href="/people/keith-barry/">Keith Barry</a>{pad}<span>Senior Autos Reporter</span>'
+        f"{pad}</span></div>{BODY}"
+    )
+    assert meta_of(page("", body)).authors == ("Keith Barry",)
+
+
+def test_a_by_line_beside_a_headline_that_is_no_h1() -> None:
+    head = "<title>Homestead gardening brings hope</title>"
+    body = f"<h4>Homestead gardening brings hope</h4><p>By <strong>Md Aynal Haque</strong></p>{BODY}"
+    assert meta_of(page(head, body)).authors == ("Md Aynal Haque",)

@@ -197,3 +197,23 @@ def test_the_address_gives_the_local_day_of_a_utc_timestamp() -> None:
     assert (m.published, m.sources["published"]) == ("2025-12-18", "url")
     m = extract_metadata(parse_html(markup), "https://blog.example.org/2025/12/01/the-story/")
     assert m.published == "2025-12-19T02:41:41+00:00"
+
+
+def test_a_shown_day_no_time_zone_reaches_beats_the_declared_moment() -> None:
+    # 22:02 UTC is the 19th or the 20th somewhere, never the 18th the page shows.
+    head = '<meta property="article:published_time" content="2025-12-19T22:02:58+00:00">'
+    m = meta_of(head, f"<h1>The story</h1><div>Dec 18, 2025</div>{BODY}")
+    assert (m.published, m.sources["published"]) == ("2025-12-18", "visible")
+    # 02:41 UTC is still the 18th west of Greenwich: the declared moment is the exact one.
+    head = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">'
+    m = meta_of(head, f"<h1>The story</h1><div>Dec 18, 2025</div>{BODY}")
+    assert m.published == "2025-12-19T02:41:41+00:00"
+
+
+def test_a_date_in_a_page_builders_block_or_a_newsletter_issue_is_shown() -> None:
+    for wrapper in ("elementor-widget-container", "newsletter-details-wrapper"):
+        line = f'<div class="{wrapper}"><p>November 2, 2022</p></div>'
+        m = meta_of("", f"<h1>The story</h1>{line}{BODY}")
+        assert m.published == "2022-11-02", wrapper
+    sidebar = '<div class="widget widget_recent"><p>November 2, 2022</p></div>'
+    assert meta_of("", f"<h1>The story</h1>{sidebar}{BODY}").published is None

@@ -199,6 +199,12 @@ def _written_by(text: str) -> list[str]:
     return split_authors(m.group(1)) if m else []
 
 
+def _long(text: str) -> bool:
+    """Too long for a by-line, counted without the markup's indentation (a by-line in deeply
+    indented source holds hundreds of spaces)."""
+    return len(" ".join(text.split())) > 200
+
+
 def _dom_authors(
     root: html.HtmlElement,
     marks: str | None = None,
@@ -215,7 +221,7 @@ def _dom_authors(
             if first_parent is not None and el.getparent() is not first_parent:
                 continue
             text = _element_text(el)
-            if not text.strip() or len(text) > 200 or _in_clutter(el):
+            if not text.strip() or _long(text) or _in_clutter(el):
                 continue
             if len(text.split()) > BIO_WORDS:
                 found = _bio_name(el) or _written_by(text)
@@ -246,7 +252,7 @@ def _teams(
     for group in _dom_groups(root, marks, rel_authors):
         for el in _from_headline(root, h1, group)[:10]:
             text = _element_text(el)
-            team = team_name(text) if len(text) <= 200 and not _in_clutter(el) else None
+            team = team_name(text) if not _long(text) and not _in_clutter(el) else None
             if team:
                 return [team]
     return []

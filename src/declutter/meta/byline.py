@@ -77,13 +77,24 @@ def _by_line(el: html.HtmlElement) -> list[str]:
         return []
     text = _text(el)
     if _BY_LABEL.match(text):
-        after = el.getnext()
+        after = _next_with_text(el)
         if after is None or (text.casefold() == "by" and not _names_a_person(after)):
             return []
         text = f"{text} {_text(after)}"
     if not text or len(text) > MAX_LINE or not _BY_LINE.match(text):
         return []
     return split_authors(text) or _by_child(el)
+
+
+def _next_with_text(el: html.HtmlElement) -> html.HtmlElement | None:
+    """The first of the next few siblings that shows text: "Written by: <picture/> <span>Jane
+    Doe</span>" puts the writer's avatar between the label and the name."""
+    after = el.getnext()
+    for _ in range(3):
+        if after is None or not isinstance(after.tag, str) or after.text_content().strip():
+            return after
+        after = after.getnext()
+    return after
 
 
 def _wrapped_link(el: html.HtmlElement) -> bool:

@@ -297,9 +297,9 @@ def extract_metadata(
         marks,
         rel_authors,
         [*site_names, *_title_tail(scan.title)],
-        shown=lambda: byline_names(root, scan.first_h1),
-        h1=scan.first_h1,
-        starter=lambda: starter_names(root, scan.first_h1),
+        shown=lambda: byline_names(root, shown_headline),
+        h1=shown_headline,
+        starter=lambda: starter_names(root, shown_headline),
     )
     return Meta(
         headline=headline,

@@ -3,9 +3,9 @@
 Trust order (the first that gives a date wins; each is recorded in ``sources`` for --explain):
 
 0. a plain (not "Updated") date printed right under the headline, within ``SHOWN_OVER_DECLARED``
-   elements, that is none of the declared dates, not a day off one (a time-zone difference)
-   nor one with day and month swapped: what the page states beats a hidden declared date
-   ("visible");
+   elements, that is none of the declared dates, not a day a declared moment falls on in
+   some time zone (UTC-12 to UTC+14; a day either way of a bare declared day) nor one with
+   day and month swapped: what the page states beats a hidden declared date ("visible");
 1. JSON-LD ``datePublished``/``dateCreated`` of the article, then of the WebPage ("json-ld");
 2. meta tags (``article:published_time``, ``dc.date``, ``parsely-pub-date`` …; "meta");
 3. the date the page shows beside its headline (``visibledate.py``: a ``<time>``, a
@@ -156,13 +156,30 @@ def _day(value: str | date) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value[:10])
 
 
+#: The widest offsets from UTC a place keeps (UTC-12 to UTC+14).
+_WEST, _EAST = timedelta(hours=-12), timedelta(hours=14)
+
+
+def _local_days(value: str) -> set[date]:
+    """The days a declared date can be somewhere: a moment with its offset falls on the days
+    from UTC-12 to UTC+14 ("2025-12-19T22:02Z" is the 19th or the 20th, never the 18th); a
+    bare day or a time without an offset may be a day off either way."""
+    found = parse_date_value(value)
+    if isinstance(found, datetime) and found.tzinfo is not None:
+        moment = found.astimezone(timezone.utc)
+        first, last = (moment + _WEST).date(), (moment + _EAST).date()
+        return {first + timedelta(days=n) for n in range((last - first).days + 1)}
+    day = _day(value)
+    return {day - timedelta(days=1), day, day + timedelta(days=1)}
+
+
 def _shown_instead(shown: Sequence[ShownDate], declared: Sequence[tuple[str, str]]) -> str | None:
     """The date printed right by the headline when it is none of the declared ones: the page
     states it, the declared date is then a hidden re-save or a template's date.
 
     Only an unlabelled (or "Published") date within ``SHOWN_OVER_DECLARED`` elements of the
-    headline; not when it is a day off a declared one (a time-zone difference, where the
-    declared value is the exact one) nor when it is one with day and month swapped (the
+    headline; not when a declared one falls on its day in some time zone (the declared value
+    is then the exact one) nor when it is one with day and month swapped (the
     declared value says how "10/09/2024" reads)."""
     if not declared or not shown:
         return None
@@ -172,7 +189,7 @@ def _shown_instead(shown: Sequence[ShownDate], declared: Sequence[tuple[str, str
     day = _day(first.value if not isinstance(first.value, datetime) else first.value.date())
     for value, _ in declared:
         other = _day(value)
-        if abs((day - other).days) <= 1:
+        if day in _local_days(value):
             return None
         if day.day <= 12 and (day.year, day.day, day.month) == (other.year, other.month, other.day):
             return None

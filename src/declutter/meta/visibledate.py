@@ -31,8 +31,12 @@ MAX_TEXT = 120
 _DATE_MARK = re.compile(
     r"date|time|publish|posted|updated|modified|byline|meta|datum|fecha|data|дата|日期"
 )
+#: Class and id words of the page parts around an article that show other pages' dates.  A
+#: "widget" is one only as a class of its own ("widget widget_recent"): page builders call
+#: every block of the article itself an "elementor-widget-…"; and a newsletter's own issue
+#: is an article (a sign-up box is a <form>).
 _CLUTTER = re.compile(
-    r"comment|related|recirc|sidebar|footer|widget|teaser|promo|trending|popular|newsletter|"
+    r"comment|related|recirc|sidebar|footer|(?<![\w-])widget|teaser|promo|trending|popular|"
     r"reply|replies|card|recommend",
     re.IGNORECASE,
 )
