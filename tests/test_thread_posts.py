@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import declutter
+from declutter.html.locate import Located
+from declutter.html.parse import parse_html
+from declutter.html.posts import thread
+from declutter.html.segment import segment
 
 POST = "I have the same case and wondered what the two ports at the back are meant for, anyone? "
 REPLY = "The rear one is for an external connection of the lighting hub, the manual says nothing. "
@@ -96,3 +100,26 @@ def test_a_box_shaped_like_a_post_without_prose_stays_out() -> None:
     text = declutter.extract(_qa_page(notice), url="https://qa.example.org/questions/7/q").text
     assert "lower port for the hub" in text
     assert "not logged in" not in text
+
+
+def test_replies_built_unlike_the_opening_post_are_found_by_their_wrapper() -> None:
+    # Locate chose the opening post's body, whose class promotion boxes in the sidebar share;
+    # the replies' bodies have a class of their own, but every post sits in the same wrapper.
+    promo = "Join our course today and land the offer of your dreams with expert help. "
+    opening = f"<div class='post-wrap'><div class='field-body'><p>{QUESTION * 4}</p></div></div>"
+    replies = "".join(
+        f"<div class='post-wrap'><div class='reply-body'><p>{text * 3}</p></div></div>"
+        for text in (ANSWER, REPLY, POST, ANSWER[::-1], REPLY[::-1], POST[::-1])
+    )
+    boxes = "".join(f"<div class='field-body'><p>{promo}</p></div>" for _ in range(3))
+    root = parse_html(_page(f"<div id='main'>{opening}{replies}</div><aside>{boxes}</aside>"))
+    chunks = segment(root)
+    body = root.find(".//div[@class='field-body']")
+    located = Located(body, [c for c in chunks if c.el.getparent() is body])
+    found = thread(chunks, located)
+    assert found is not None
+    text = " ".join(c.text for c in found.chunks)
+    assert "takes the lighting hub" in text
+    assert "lower port for the hub" in text
+    assert "external connection" in text
+    assert "Join our course" not in text

@@ -28,6 +28,9 @@ POST_CHARS = 20
 POST_LINK_DENSITY = 0.65
 #: The widened thread must keep this share of what locate chose (else the shape was wrong).
 KEEP_SHARE = 0.9
+#: A shape further out than the closest one is the post when its posts hold this many times
+#: the prose (by locate's votes).
+WIDER_GAIN = 2.0
 
 
 def _alike(root: html.HtmlElement, el: html.HtmlElement) -> list[html.HtmlElement]:
@@ -55,6 +58,7 @@ def thread(
     kept = {id(c) for c in located.chunks}
     kept_size = sum(c.size for c in located.chunks)
     el: html.HtmlElement | None = chosen
+    best: tuple[float, list[Chunk]] | None = None
     for _ in range(POST_LEVELS):
         if el is None or el is root:
             break
@@ -63,8 +67,15 @@ def thread(
             picked = _post_chunks(chunks, posts)
             total = sum(len(c.text) if c.type != "list" else c.size for c in picked)
             if total >= MIN_POSTS * POST_CHARS and _keeps(picked, kept, kept_size):
-                return Located(chosen, picked)
+                # The closest shape is the post unless one further out holds far more prose:
+                # the chosen post's class may be shared by boxes that are no posts (teasers
+                # in a sidebar), while its wrapper's class is the one the replies share.
+                vote = sum(max(chunk_score(c), 0.0) for c in picked)
+                if best is None or vote > WIDER_GAIN * best[0]:
+                    best = (vote, picked)
         el = el.getparent()
+    if best is not None:
+        return Located(chosen, best[1])
     return _posts_inside(chunks, located, clutter or set())
 
 
