@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html
 
-from .html.strip import CONSENT_NAME
+from .html.strip import CONSENT_NAME, SCREEN_READER_NAME
 from .meta import jsonld
 from .model import PageType
 from .pagecues import HOST_CUES as _HOST_CUES
@@ -77,6 +77,8 @@ class Signals:
     product_ld: list[str] = field(default_factory=list)
     #: A class or id names a cookie-consent manager (strip looks for its dialog only then).
     consent_named: bool = False
+    #: A class marks screen-reader text (strip looks for it only then).
+    screen_reader_named: bool = False
 
 
 _SLUG_SPLIT = re.compile(r"[-_+. ]|%20")
@@ -151,6 +153,7 @@ def read_signals(root: html.HtmlElement, url: str | None) -> Signals:
         sig.schema.update(t.rsplit("/", 1)[-1] for t in value.split())
     names = "\n".join(_NAME_VALUES(root)).lower()
     sig.consent_named = bool(CONSENT_NAME.search(names))
+    sig.screen_reader_named = bool(SCREEN_READER_NAME.search(names))
     counts = Counter(_WORD.findall(names))
     for word, cue in _NAME_CUES.items():
         found = counts.get(word)
@@ -357,6 +360,8 @@ class Typed:
     declared_product: bool = False
     #: Whether a class or id names a consent manager; None when not looked at.
     consent_named: bool | None = None
+    #: Whether a class marks screen-reader text; None when not looked at.
+    screen_reader_named: bool | None = None
 
 
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -384,7 +389,13 @@ def page_type(root: html.HtmlElement, url: str | None) -> Typed:
     declared = sig.og_type == "article" or any(_SCHEMA.get(t) == "article" for t in sig.schema)
     one_product = _one_product(sig)
     return Typed(
-        kind, reason, description, kind == "article" and declared, one_product, sig.consent_named
+        kind,
+        reason,
+        description,
+        kind == "article" and declared,
+        one_product,
+        sig.consent_named,
+        sig.screen_reader_named,
     )
 
 

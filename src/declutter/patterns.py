@@ -101,6 +101,14 @@ HIDING_CLASSES = frozenset(
     }
 )  # fmt: skip
 
+#: Whole classes of text written for screen readers only: sighted readers never see it.
+SCREEN_READER_CLASSES = frozenset(
+    {
+        "sr-only", "sronly", "visually-hidden", "visuallyhidden", "screen-reader-text",
+        "screen-reader-only", "element-invisible", "show-for-sr", "assistive-text",
+    }
+)  # fmt: skip
+
 #: Compound class tokens that begin with a clutter word ("relatedposts", "sharebuttons").
 CLUTTER_PREFIX = re.compile(
     r"^(related|sidebar|newsletter|advert|breadcrumb|social|sharing|share(bar|tool|button|link|icon)|"

@@ -16,6 +16,7 @@ from ..patterns import (
     HIDING_CLASSES,
     LAYOUT_TOKENS,
     NEVER_CONTENT_TAGS,
+    SCREEN_READER_CLASSES,
     tokens,
 )
 
@@ -94,7 +95,10 @@ def _clutter_names(names: str) -> bool:
 
 
 def strip_tree(
-    root: html.HtmlElement, keep_hidden: bool = False, consent_named: bool | None = None
+    root: html.HtmlElement,
+    keep_hidden: bool = False,
+    consent_named: bool | None = None,
+    screen_reader_named: bool | None = None,
 ) -> html.HtmlElement:
     """Drop never-content elements and hidden ones (unless a hidden element is the article).
 
@@ -102,7 +106,9 @@ def strip_tree(
     specifications, FAQ answers, pricing tiers and code tabs into tabs and accordions that a
     script opens, and their readers open them.  Menus and dialogs among them are still left
     out by their tags, names and links.  ``consent_named``: whether any class or id of the
-    page names a consent manager (``CONSENT_NAME``), when the caller has already looked.
+    page names a consent manager (``CONSENT_NAME``), when the caller has already looked;
+    ``screen_reader_named`` the same for the classes of screen-reader text
+    (``SCREEN_READER_NAME``).
     """
     for el in list(root.iter(*NEVER_CONTENT_TAGS)):
         if el.tag in _WRAPPER_TAGS and len(el.text_content()) > WRAPPER_CHARS:
@@ -115,6 +121,8 @@ def strip_tree(
             _drop(el)
     if consent_named is not False:
         _drop_consent(root, consent_named)
+    if screen_reader_named is not False:
+        _drop_screen_reader_text(root, keep_hidden)
     if keep_hidden:
         return root
     hidden = [el for el in _MAYBE_HIDDEN(root) if _is_hidden(el)]
@@ -157,6 +165,36 @@ def _drop_consent(root: html.HtmlElement, named: bool | None) -> None:
         text = _TEXT(el)
         if _COOKIE_WORD.search(text) and len(text) / total < HIDDEN_PROTECT_SHARE:
             _drop(el)
+
+
+#: A class of screen-reader text, found in the page's class names joined in one string.
+SCREEN_READER_NAME = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(SCREEN_READER_CLASSES)) + r")(?![\w-])", re.IGNORECASE
+)
+# Candidates found in C (one pass, the common spellings' stems); the classes are read after.
+_MAYBE_SCREEN_READER = etree.XPath(
+    "/html/body//*[contains(@class, 'sr-') or contains(@class, 'sronly') or "
+    "contains(@class, 'isually') or contains(@class, 'screen-reader') or "
+    "contains(@class, 'invisible') or contains(@class, 'assistive') or contains(@class, 'for-sr')]"
+)
+
+
+def _drop_screen_reader_text(root: html.HtmlElement, keep_hidden: bool) -> None:
+    """Drop text written for screen readers only ("Regular price", "Opens in a new window").
+
+    A shop's product cards carry such labels beside every price, and a card's title is often
+    repeated for screen readers; none of it is on the page that readers see.
+    """
+    for el in _MAYBE_SCREEN_READER(root):
+        parent = el.getparent()
+        classes = (el.get("class") or "").lower().split()
+        if parent is None or SCREEN_READER_CLASSES.isdisjoint(classes):
+            continue
+        if not keep_hidden and any(s.get("aria-hidden") == "true" for s in parent):
+            # Its visible twin is hidden from screen readers, and is dropped with the hidden
+            # elements: this text is the only copy of it left ("Original price was: $20").
+            continue
+        _drop(el)
 
 
 def _in_main(el: html.HtmlElement) -> bool:
