@@ -184,3 +184,66 @@ def test_the_pilcrow_of_a_heading_permalink_is_no_part_of_the_headline() -> None
         )
     )
     assert m.headline == "Middleware"
+
+
+@pytest.mark.parametrize(
+    ("declared", "h1"),
+    [
+        ("Flexbox - Learn web development", "Flexbox"),
+        ("Jimmy: The Ultimate Device Opener, Stainless Steel Blade", "Jimmy"),
+        ("Webcams | Yosemite National Park", "Webcams"),
+    ],
+)
+def test_an_h1_that_is_the_lead_of_the_declared_title_names_the_page(
+    declared: str, h1: str
+) -> None:
+    m = meta_of(page(f'<meta property="og:title" content="{declared}">', f"<h1>{h1}</h1>{BODY}"))
+    assert m.headline == h1
+
+
+def test_a_label_in_the_h1_gives_way_to_the_json_ld_headline() -> None:
+    head = (
+        _ld('{"@type": "DiscussionForumPosting", "headline": "Squad 2024 - 2025"}')
+        + '<meta property="og:title" content="Player - Squad 2024 - 2025">'
+    )
+    body = f'<h1><span class="label">Player</span><span> </span>Squad 2024 - 2025</h1>{BODY}'
+    assert meta_of(page(head, body)).headline == "Squad 2024 - 2025"
+
+
+def test_a_line_break_in_the_h1_parts_its_words() -> None:
+    body = f"<h1>Rebuilding the Legacy<br>of American Made</h1>{BODY}"
+    m = meta_of(page("", body))
+    assert m.headline == "Rebuilding the Legacy of American Made"
+
+
+def test_a_button_inside_the_h1_is_not_its_text() -> None:
+    body = '<h1>Crate <span>tokio</span> <button id="copy-path">Copy item path</button></h1>' + BODY
+    assert meta_of(page("<title>tokio - Rust</title>", body)).headline == "Crate tokio"
+
+
+def test_what_follows_the_current_crumb_is_no_crumb() -> None:
+    body = (
+        '<ul class="wy-breadcrumbs"><li><a href="/">Docs</a></li>'
+        '<li class="breadcrumb-item"><a href="/guide/">Using playbooks</a></li>'
+        '<li class="breadcrumb-item active">Ansible playbooks</li>'
+        '<li class="wy-breadcrumbs-aside"><a href="https://github.example/edit">Edit on GitHub</a>'
+        "</li></ul>"
+        f"<h1>Ansible playbooks</h1>{BODY}"
+    )
+    m = meta_of(page("<title>Ansible playbooks — Example Documentation</title>", body))
+    assert m.headline == "Ansible playbooks"
+    assert "Edit on GitHub" not in m.breadcrumb
+
+
+def test_a_language_menu_in_the_breadcrumb_box_is_no_crumb() -> None:
+    body = (
+        '<div class="breadcrumb-row"><ol><li><a href="/">Home</a></li>'
+        '<li><a href="/health/">Health Information</a></li>'
+        "<li><span>Some Myths about Nutrition</span></li></ol>"
+        '<ul role="menu"><li class="current"><a href="/en">English</a></li>'
+        '<li><a href="/es">Español</a></li></ul></div>'
+        f"<h1>Some Myths about Nutrition</h1>{BODY}"
+    )
+    m = meta_of(page("<title>Some Myths about Nutrition - Example Institute</title>", body))
+    assert m.headline == "Some Myths about Nutrition"
+    assert m.breadcrumb == ("Home", "Health Information")

@@ -139,9 +139,12 @@ def _marked_trail(root: html.HtmlElement) -> list[str]:
     for el in _marked_elements(root):
         if el.tag in ("body", "html", "script", "style", "link", "meta"):
             continue
-        items = el.xpath(".//li[not(.//li)]")
+        # One list is the trail: a language menu or a share list beside it in the same
+        # marked box is not part of it.
+        lists = _FIRST_LIST(el)
+        items = (_LEAF_ITEMS(lists[0]) if lists else []) or _LEAF_ITEMS(el)
         if items:
-            crumbs = [_text(li) for li in items]
+            crumbs = [_text(li) for li in _through_current(items)]
         else:
             links = el.xpath(".//a")
             text = _SPACE.sub(" ", " ".join(el.itertext())).strip()
@@ -160,6 +163,29 @@ def _marked_trail(root: html.HtmlElement) -> list[str]:
             continue  # a repeated item: a menu or share bar, not a trail
         return trail
     return []
+
+
+_FIRST_LIST = etree.XPath("(descendant-or-self::ol | descendant-or-self::ul)[1]")
+_LEAF_ITEMS = etree.XPath("descendant::li[not(descendant::li)]")
+_CURRENT_CLASS = frozenset({"active", "current", "is-current", "is-active"})
+_CURRENT_INSIDE = etree.XPath("boolean(descendant::*[@aria-current and @aria-current != 'false'])")
+
+
+def _through_current(items: list[Any]) -> list[Any]:
+    """The items up to the one marked as the current page (``aria-current``, class "active"):
+    what a theme sets after it ("Edit on GitHub", "View page source") is no crumb.  The mark
+    is trusted only on one item past the first (themes also set it on the home link, or on
+    every link of the trail)."""
+    marked = [i for i, li in enumerate(items) if _is_current(li)]
+    if len(marked) == 1 and marked[0] > 0:
+        return items[: marked[0] + 1]
+    return items
+
+
+def _is_current(li: Any) -> bool:
+    if li.get("aria-current", "false") != "false" or _CURRENT_INSIDE(li):
+        return True
+    return bool(_CURRENT_CLASS & set((li.get("class") or "").lower().split()))
 
 
 #: Words (lower case) that mark a breadcrumb in class, id or aria-label values.

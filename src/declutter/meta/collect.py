@@ -20,7 +20,8 @@ from .authors import find_authors_explained
 from .breadcrumb import drop_repeated_headline, find_breadcrumb, headline_element
 from .byline import byline_names, starter_names
 from .dates import find_dates_explained
-from .headline import choose_headline, h1_text, title_inputs
+from .h1 import h1_text
+from .headline import choose_headline, title_inputs
 from .jsonld import JsonLd, first_text
 from .language import declared_language, detect_language
 

@@ -26,16 +26,15 @@ from urllib.parse import urlsplit
 from lxml import etree, html
 
 from . import jsonld as jsonld_mod
+from .h1 import PIECE_EDGES, h1_pieces, h1_text, norm_space, shown_title_side
 from .jsonld import JsonLd, clean_text, first_text, node_types
 from .sitename import SiteKeys, generic_tail, split_title, strip_site
 
-_SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"\W+")
 _TITLE_TAIL = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$")
 _TITLE_HEAD = re.compile(r"^[^|\-–—:·•»]{1,60}?\s+[|\-–—·•»]\s+")
 _TITLE = etree.XPath("descendant::title")
 _H1 = etree.XPath("descendant::h1")
-_SHOWN = etree.XPath("boolean(descendant::body//text()[normalize-space() = $text])")
 _TEMPLATE = re.compile(r"\{\{|\}\}|\$\{")
 
 #: Declared title metas, most trusted first (lower-case keys).
@@ -59,22 +58,6 @@ _CUT_BETWEEN_WORDS = re.compile(r" [\w(]")
 CATEGORY_WORDS = 4
 #: The longest text an ``<h1>`` may have and still be a headline rather than a paragraph.
 MAX_H1 = 250
-
-
-_SHOWN_TEXT = etree.XPath(
-    "descendant::text()[not(ancestor::style or ancestor::script or ancestor::template)]"
-)
-
-
-def h1_text(h1: html.HtmlElement) -> str:
-    """An ``<h1>``'s text as shown: a ``<style>`` or ``<script>`` inside it is not read."""
-    if h1.find(".//style") is None and h1.find(".//script") is None:
-        return str(h1.text_content())
-    return "".join(str(t) for t in _SHOWN_TEXT(h1))
-
-
-def norm_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 def _fold(text: str | None) -> str:
@@ -180,9 +163,20 @@ def _agrees(h1: str, titles: Sequence[_Title]) -> bool:
             return True
         if core and core in fh and len(core) >= 0.6 * len(fh):
             return True
-        if _similarity(fh, core) >= 0.6:
+        if _similarity(fh, core) >= 0.6 or fh == _lead(t):
             return True
     return False
+
+
+def _lead(title: _Title) -> str:
+    """The first side of a declared title, folded: before its first separator ("Flexbox -
+    Learn web development") or its colon ("Jimmy: The Ultimate Device Opener").  An ``<h1>``
+    that says only this names the page; the rest is a tagline for search engines."""
+    parts = split_title(title.raw)
+    if len(parts) > 1:
+        return _fold(parts[0])
+    head, colon, _ = title.core.partition(": ")
+    return _fold(head) if colon else ""
 
 
 def _logo_h1(h1: str, inputs: TitleInputs) -> bool:
@@ -260,13 +254,21 @@ def _same_words(shown: str, declared: str) -> bool:
 
 def _h1_piece(h1s: Sequence[str], titles: Sequence[_Title], inputs: TitleInputs) -> str | None:
     """The piece of an ``<h1>`` that is exactly a declared title, when no whole ``<h1>`` is:
-    "<span>News</span> Story", "<time>Dec 18</time> Story", "<a>Story</a> (source) 87"."""
+    "<span>News</span> Story", "<time>Dec 18</time> Story", "<a>Story</a> (source) 87" (or
+    when the whole one only matches a lesser title, the most trusted one matching a piece)."""
     cores = {_fold(t.core) for t in titles} - {""}
-    if not inputs.h1_pieces or any(_fold(h) in cores for h in h1s):
+    if not inputs.h1_pieces or not cores:
         return None
+    if any(_fold(h) in cores for h in h1s):
+        # A whole <h1> already says what one declared title says ("News - Story" in og:title):
+        # only the most trusted title (JSON-LD "Story") still prefers a piece of it.
+        first = _fold(titles[0].core)
+        if any(_fold(h) == first for h in h1s):
+            return None
+        cores = {first}
     for piece in inputs.h1_pieces:
         if _fold(piece) in cores and not _forbidden(piece, inputs.site_names, inputs.sections):
-            return piece.strip(_PIECE_EDGES)
+            return piece.strip(PIECE_EDGES)
     return None
 
 
@@ -350,7 +352,7 @@ def title_inputs(
     # A pilcrow ending an <h1> is its permalink anchor (Sphinx, MkDocs), not a word of it.
     h1_texts = tuple(t for t in (norm_space(h).rstrip("¶ ") for h in h1s) if t)
     declared = [(key, clean_text(v)) for key in TITLE_KEYS for v in metas.get(key, ()) if v.strip()]
-    shown_side = None if h1_texts else _shown_side(root, title)
+    shown_side = None if h1_texts else shown_title_side(root, title)
     reference = title or (declared[0][1] if declared else "") or (h1_texts[:1] or ("",))[0]
     own, parts = _jsonld_titles(jsonld, reference)
     return TitleInputs(
@@ -362,7 +364,7 @@ def title_inputs(
         sections=tuple(sections),
         current=current,
         shown_side=shown_side,
-        h1_pieces=_pieces(h1_elements or ()),
+        h1_pieces=h1_pieces(h1_elements or ()),
         home=_is_home(url),
         kind=kind,
     )
@@ -376,42 +378,6 @@ def _is_home(url: str | None) -> bool:
     except ValueError:
         return False
     return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
-
-
-#: Separators left at a piece's edges by the element beside it ("Story |" before "44MM").
-_PIECE_EDGES = " |-–—:·•»/"
-#: How many ``<h1>`` elements, and elements inside each, are taken apart into pieces.
-_PIECE_H1S = 3
-_PIECE_ELEMENTS = 12
-
-
-def _pieces(h1s: Sequence[html.HtmlElement]) -> tuple[str, ...]:
-    """The texts inside the first ``<h1>`` elements that are less than the whole: each
-    element's own text (without its children's) and each descendant's whole text."""
-    out: list[str] = []
-    for h1 in h1s[:_PIECE_H1S]:
-        if len(h1) == 0:
-            continue  # text only: no piece differs from the whole
-        for i, el in enumerate(h1.iter()):
-            if i > _PIECE_ELEMENTS:
-                break
-            if not isinstance(el.tag, str):
-                continue
-            if el is not h1:
-                out.append(norm_space(el.text_content()))
-            own = [el.text or ""] + [child.tail or "" for child in el]
-            out.append(norm_space(" ".join(own)))
-    return tuple(p for p in out if p)
-
-
-def _shown_side(root: html.HtmlElement, title: str) -> str | None:
-    """The last side of a two-sided title when the page shows it alone and not the first."""
-    parts = split_title(title)
-    if len(parts) != 2 or len(parts[1]) < 10:
-        return None
-    if _SHOWN(root, text=parts[1]) and not _SHOWN(root, text=parts[0]):
-        return parts[1]
-    return None
 
 
 def find_headline(

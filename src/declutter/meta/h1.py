@@ -1,0 +1,73 @@
+"""What a page's ``<h1>`` elements show: their text as a reader sees it, the pieces inside
+them (a label, a date, a link set beside the story's words), and the side of a two-sided title
+a page without an ``<h1>`` shows on its own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lxml import etree, html
+
+from .sitename import split_title
+
+_SPACE = re.compile(r"\s+")
+_SHOWN = etree.XPath("boolean(descendant::body//text()[normalize-space() = $text])")
+_SHOWN_TEXT = etree.XPath(
+    "descendant::text()[not(ancestor::style or ancestor::script or ancestor::template"
+    " or ancestor::button)] | descendant::br"
+)
+#: Elements inside an ``<h1>`` whose text is not the headline's, or that part its words.
+_NOT_PLAIN = etree.XPath(
+    "boolean(descendant::style | descendant::script | descendant::template"
+    " | descendant::button | descendant::br)"
+)
+
+
+def h1_text(h1: html.HtmlElement) -> str:
+    """An ``<h1>``'s text as shown: a ``<style>``, ``<script>`` or ``<button>`` inside it is not
+    read ("Crate tokio <button>Copy item path</button>"), and a ``<br>`` parts the words on
+    either side ("Rebuilding the Legacy<br>of American Made")."""
+    if not _NOT_PLAIN(h1):
+        return str(h1.text_content())
+    return "".join(" " if isinstance(t, html.HtmlElement) else str(t) for t in _SHOWN_TEXT(h1))
+
+
+def norm_space(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+#: Separators left at a piece's edges by the element beside it ("Story |" before "44MM").
+PIECE_EDGES = " |-–—:·•»/"
+#: How many ``<h1>`` elements, and elements inside each, are taken apart into pieces.
+_PIECE_H1S = 3
+_PIECE_ELEMENTS = 12
+
+
+def h1_pieces(h1s: Sequence[html.HtmlElement]) -> tuple[str, ...]:
+    """The texts inside the first ``<h1>`` elements that are less than the whole: each
+    element's own text (without its children's) and each descendant's whole text."""
+    out: list[str] = []
+    for h1 in h1s[:_PIECE_H1S]:
+        if len(h1) == 0:
+            continue  # text only: no piece differs from the whole
+        for i, el in enumerate(h1.iter()):
+            if i > _PIECE_ELEMENTS:
+                break
+            if not isinstance(el.tag, str):
+                continue
+            if el is not h1:
+                out.append(norm_space(el.text_content()))
+            own = [el.text or ""] + [child.tail or "" for child in el]
+            out.append(norm_space(" ".join(own)))
+    return tuple(p for p in out if p)
+
+
+def shown_title_side(root: html.HtmlElement, title: str) -> str | None:
+    """The last side of a two-sided title when the page shows it alone and not the first."""
+    parts = split_title(title)
+    if len(parts) != 2 or len(parts[1]) < 10:
+        return None
+    if _SHOWN(root, text=parts[1]) and not _SHOWN(root, text=parts[0]):
+        return parts[1]
+    return None
