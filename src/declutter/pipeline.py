@@ -20,6 +20,7 @@ from .html.chunk import Chunk
 from .html.explain import Trace, place_by_text
 from .html.locate import TUNINGS, locate
 from .html.parse import parse_html
+from .html.reviews import without_reviews
 from .html.segment import segment
 from .html.strip import clutter_elements, strip_tree
 from .html.thread import thread_clutter
@@ -28,7 +29,7 @@ from .meta.collect import Meta, extract_metadata
 from .model import Article, Block, InputKind, PageType, Removed
 from .options import DEFAULTS, Options
 from .pagetype import page_type, text_page_type
-from .prune import prune_blocks
+from .prune import DEDUPE_TYPES, prune_blocks
 from .read import KindChoice, gunzip_if_needed, looks_binary, sniff_kind
 from .second import second_opinion
 from .text.classify import is_teaser, looks_like_caption
@@ -47,6 +48,10 @@ FALLBACK_CHARS = 250
 FOLDING_TYPES = frozenset({"product", "service", "documentation"})
 #: How far back a repeated HTML block counts as a duplicate (a dek, a caption between).
 HTML_DEDUPE_WINDOW = 3
+#: A product page lays its description out more than once (a summary beside the photos and
+#: the same text again in a tab, a copy for small screens, a sticky bar): a block repeated
+#: anywhere on it is a copy, lists and tables included.
+PRODUCT_DEDUPE_TYPES = frozenset({"paragraph", "quote", "heading", "list", "table"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +130,8 @@ def _locate(page: Page) -> Page:
     assert page.tree is not None
     tuning = TUNINGS[page.options.mode]
     chunks = list(page.chunks)
+    if page.page_type == "product":
+        chunks = without_reviews(chunks, page.tree)
     clutter = clutter_elements(page.tree)
     if page.page_type == "forum":
         clutter = thread_clutter(chunks, clutter)
@@ -153,11 +160,13 @@ def _prune(page: Page) -> Page:
             dropped.append(Removed(chunk.text, reason))
         else:
             chunks.append(chunk)
+    product = page.page_type == "product"
     kept, removed = prune_blocks(
         chunks,
         headline=page.meta.headline,
-        dedupe_window=HTML_DEDUPE_WINDOW,
+        dedupe_window=None if product else HTML_DEDUPE_WINDOW,
         origin=lambda c: c.el.getparent(),
+        dedupe_types=PRODUCT_DEDUPE_TYPES if product else DEDUPE_TYPES,
     )
     gone = page.removed + tuple(dropped) + tuple(removed)
     if page.trace is not None:

@@ -83,6 +83,9 @@ def is_boilerplate(text: str) -> bool:
 
 T = TypeVar("T", bound=Judged)
 
+#: The block types searched for copies unless the caller says otherwise.
+DEDUPE_TYPES = frozenset({"paragraph", "quote", "heading"})
+
 
 def prune_blocks(
     blocks: Sequence[T],
@@ -90,6 +93,7 @@ def prune_blocks(
     headline: str | None = None,
     dedupe_window: int | None = None,
     origin: Callable[[T], object] | None = None,
+    dedupe_types: frozenset[str] = DEDUPE_TYPES,
 ) -> tuple[list[T], list[Removed]]:
     """Drop boilerplate lines, duplicates (also truncated copies) and the headline repeated.
 
@@ -100,6 +104,8 @@ def prune_blocks(
     ``origin`` names where a block came from (its parent element): the same text written twice
     in one place is the author's own repetition, not a copy; a copy comes from elsewhere (a
     dek above the body) or reads differently (other quote marks, a truncated ending).
+
+    ``dedupe_types`` are the block types searched for copies.
     """
     kept: list[T] = []
     removed: list[Removed] = []
@@ -121,7 +127,7 @@ def prune_blocks(
             removed.append(Removed(text, "headline"))
             continue
         src = origin(block) if origin is not None else None
-        if block.type in ("paragraph", "quote", "heading") and len(folded) >= _MIN_DUP:
+        if block.type in dedupe_types and len(folded) >= _MIN_DUP:
             lo = 0 if dedupe_window is None else max(0, len(seen) - dedupe_window)
             copy = any(
                 i >= lo and (origin is None or sources[i] != (src, text))
