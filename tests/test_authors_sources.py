@@ -344,5 +344,24 @@ def test_a_by_line_in_deeply_indented_markup() -> None:
 
 def test_a_by_line_beside_a_headline_that_is_no_h1() -> None:
     head = "<title>Homestead gardening brings hope</title>"
-    body = f"<h4>Homestead gardening brings hope</h4><p>By <strong>Md Aynal Haque</strong></p>{BODY}"
+    body = (
+        f"<h4>Homestead gardening brings hope</h4><p>By <strong>Md Aynal Haque</strong></p>{BODY}"
+    )
     assert meta_of(page(head, body)).authors == ("Md Aynal Haque",)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("<p>Aaron Ricadela | Senior Writer | July 2, 2025</p>", ("Aaron Ricadela",)),
+        (
+            '<p>Dec 26, 2025 <span>•</span> Mahua Das in <a href="/blog/pm">Project Management'
+            "</a></p>",
+            ("Mahua Das",),
+        ),
+        ('<p>Dec 12, 2025 | <a href="/category/travel">Travel Tips</a></p>', ()),
+        ("<p>Dec 12, 2025 · 5 min read</p>", ()),
+    ],
+)
+def test_a_line_of_date_and_name_under_the_headline(line: str, names: tuple[str, ...]) -> None:
+    assert meta_of(page("", f"<h1>How AI is changing care</h1>{line}{BODY}")).authors == names

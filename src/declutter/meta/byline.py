@@ -18,6 +18,7 @@ import re
 
 from lxml import html
 
+from .dateparse import is_bare_date
 from .names import is_name, split_authors, user_name
 from .visibledate import around, in_clutter
 
@@ -208,7 +209,44 @@ def byline_names(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[st
             name = _author_link(el)
             if name and not _clutter(el):
                 return [name]
+    for el in order[at + 1 : at + 1 + DATED_NEAR]:
+        name = _dated_name(el)
+        if name and not _clutter(el):
+            return [name]
     return _signed(order[-1] if len(order) > at + AFTER else None)
+
+
+#: How far after the headline (in elements) a line of date and name is read as the by-line.
+DATED_NEAR = 15
+#: The fields of a line under a headline ("Jane Doe | Senior Writer | July 2, 2025").
+_FIELD_SEP = re.compile(r"\s*[|•·]\s*")
+#: What may follow the writer's name in such a field ("Jane Doe in Cloud", "… on behalf of").
+_NAME_TAIL = re.compile(r"\s+(?:in|on\s+behalf\s+of)\s+.*$")
+
+
+def _dated_name(el: html.HtmlElement) -> str | None:
+    """The writer of a line that shows the date and a name with no by-word ("Dec. 19, 2025 ·
+    Niko Matsakis", "Aaron Ricadela | Senior Writer | July 2, 2025"): the first field that
+    is not the date, when it is a capitalised name of two to four words and not a link
+    elsewhere than an author page (a category: "Dec 12, 2025 | Travel Tips")."""
+    text = _text(el)
+    if not text or len(text) > MAX_LINE:
+        return None
+    fields = [f for f in _FIELD_SEP.split(text) if f.strip()]
+    rest = [f for f in fields if not is_bare_date(f)]
+    if not 2 <= len(fields) <= 4 or len(rest) == len(fields) or not rest:
+        return None
+    names = split_authors(_NAME_TAIL.sub("", rest[0]))
+    if len(names) != 1:
+        return None
+    name = names[0]
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or not is_name(name):
+        return None
+    for link in el.iter("a"):
+        if name in _text(link) and not _AUTHOR_PATH.search((link.get("href") or "").casefold()):
+            return None
+    return name
 
 
 #: A by-line that says who wrote the piece in so many words, wherever it stands.
