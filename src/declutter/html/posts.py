@@ -15,6 +15,7 @@ from lxml import html
 from .chunk import Chunk, norm_space
 from .locate import Located
 from .postheads import frames, post_head
+from .quoted import without_repeated_quotes
 from .shape import inside, link_share, shape_of
 from .vote import chunk_score
 
@@ -51,7 +52,10 @@ def _alike(root: html.HtmlElement, el: html.HtmlElement) -> list[html.HtmlElemen
 def thread(
     chunks: list[Chunk], located: Located, clutter: set[html.HtmlElement] | None = None
 ) -> Located | None:
-    """Every post shaped like the one locate chose, with its blocks in page order."""
+    """Every post shaped like the one locate chose, with its blocks in page order.
+
+    A reply's quote of a post given above is left out (see quoted.py).
+    """
     chosen = located.container
     assert chosen is not None
     root = chosen.getroottree().getroot()
@@ -75,8 +79,11 @@ def thread(
                     best = (vote, picked)
         el = el.getparent()
     if best is not None:
-        return Located(chosen, best[1])
-    return _posts_inside(chunks, located, clutter or set())
+        return Located(chosen, without_repeated_quotes(best[1]))
+    found = _posts_inside(chunks, located, clutter or set())
+    if found is None:
+        return None
+    return Located(chosen, without_repeated_quotes(found.chunks))
 
 
 #: The posts found inside the chosen element hold this share of its prose together.
