@@ -217,3 +217,18 @@ def test_a_date_in_a_page_builders_block_or_a_newsletter_issue_is_shown() -> Non
         assert m.published == "2022-11-02", wrapper
     sidebar = '<div class="widget widget_recent"><p>November 2, 2022</p></div>'
     assert meta_of("", f"<h1>The story</h1>{sidebar}{BODY}").published is None
+
+
+def test_a_labelled_date_line_far_from_the_headline_when_nothing_else_dates_the_page() -> None:
+    far = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(300))
+    line = '<p style="text-align:right">Last updated: November 13, 2025</p>'
+    m = meta_of("", f"<h1>Open Menu Close Menu</h1>{BODY}{far}{line}")
+    assert (m.published, m.modified, m.sources["published"]) == (
+        "2025-11-13",
+        "2025-11-13",
+        "visible",
+    )
+    comment = '<div class="comments"><p>Posted on March 3, 2024</p></div>'
+    assert meta_of("", f"<h1>The story</h1>{BODY}{far}{comment}").published is None
+    head = '<meta property="article:published_time" content="2024-01-02">'
+    assert meta_of(head, f"<h1>The story</h1>{BODY}{far}{line}").published == "2024-01-02"

@@ -17,7 +17,8 @@ Trust order (the first that gives a date wins; each is recorded in ``sources`` f
 4. ``itemprop="datePublished"`` and ``<time datetime>`` anywhere on the page ("markup");
 5. a date in the URL (``/2021/03/07/``, "url"); also first when the chosen date is one day off
    it (a UTC timestamp of the site's local day);
-6. htmldate's fast search (its header, JSON, ``<abbr>`` and text patterns; "htmldate").
+6. a "Published/Updated: <date>" line anywhere in the body, outside clutter ("visible");
+7. htmldate's fast search (its header, JSON, ``<abbr>`` and text patterns; "htmldate").
 
 A shown date labelled "Updated" is also the modification date.  Every value lies between
 ``EARLIEST`` (before it, no web page existed) and tomorrow (a page cannot be dated after it was
@@ -42,7 +43,7 @@ from lxml import etree, html
 from .dateparse import _format, _sort_key, date_from_url, normalize_date, not_after
 from .dateparse import parse_date_value as parse_date_value
 from .jsonld import JsonLd, first_text
-from .visibledate import ShownDate, shown_dates
+from .visibledate import ShownDate, labelled_date, shown_dates
 
 __all__ = [
     "DateFinding",
@@ -225,6 +226,12 @@ def find_dates_explained(
         late_pub, late_mod = _markup(root, times)
         published = late_pub + _valid([(date_from_url(url), "url")])
         modified = modified or late_mod
+    if not published:
+        line = labelled_date(root)
+        if line is not None and _plausible(_format(line.value)):
+            published = [(_format(line.value), "visible")]
+            if line.updated and not modified:
+                modified = [(_format(line.value), "visible")]
     if not published:
         found = _htmldate(root, url)
         if found:

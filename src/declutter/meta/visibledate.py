@@ -7,7 +7,8 @@ elements whose class or id names a date ("date", "time", "published", "updated",
 headline, lines holding nothing but a date ("Dec 17, 2025"; not in links or table cells).
 The nearest one to the headline is the page's stated date; a label saying "updated" makes it a
 modification date.  Dates inside comments, sidebars, footers and related-story lists are not the
-article's.
+article's.  ``labelled_date`` reads a "Published/Updated: <date>" line anywhere in the body,
+for pages whose headline shows none.
 """
 
 from __future__ import annotations
@@ -228,3 +229,30 @@ def shown_dates(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[Sho
         found.append(ShownDate(got[0], distance, got[1]))
     found.sort(key=lambda d: d.distance)
     return found
+
+
+#: A line that opens by saying what its date is ("Last updated: November 13, 2025").
+_LABEL_FIRST = re.compile(
+    r"^\s*(?:(?:first\s+|originally\s+)?(?:published|posted)|(?:last\s+)?(?:updated|modified|"
+    r"reviewed)|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour|publicado|actualizado|"
+    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)\s*(?:on|am|le|el|il|op)?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def labelled_date(root: html.HtmlElement) -> ShownDate | None:
+    """The first "Published/Updated: <date>" line anywhere in the body, outside clutter: on a
+    page whose headline shows no date and that declares none, the page's own date line may
+    stand far from the headline (under the story, or the <h1> is a menu's)."""
+    body = root.find("body")
+    for el in body.iter() if body is not None else ():
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS or not el.text:
+            continue
+        m = _LABEL_FIRST.match(el.text)
+        if m is None or not _YEAR.search(text := _own_text(el)):
+            continue
+        rest = _LABEL_FIRST.sub("", text, count=1)
+        value = parse_date_value(rest) if is_bare_date(rest) else None
+        if value is not None and not in_clutter(el):
+            return ShownDate(value, 0, bool(_UPDATED.search(m.group())))
+    return None
