@@ -86,3 +86,13 @@ def test_headline_repeated_in_body_is_removed() -> None:
 def test_code_and_images_are_never_judged() -> None:
     kept, _ = prune_blocks([B("code", "Advertisement"), B("image", "")])
     assert len(kept) == 2
+
+
+def test_a_long_block_is_a_copy_beyond_the_window() -> None:
+    short = "Phone consultation included."
+    blocks = [B("paragraph", LEDE), B("paragraph", short)]
+    blocks += [B("paragraph", f"Filler line number {n} of the page.") for n in range(5)]
+    blocks += [B("paragraph", LEDE), B("paragraph", short)]
+    kept, removed = prune_blocks(blocks, dedupe_window=3, far_chars=100)
+    assert [r.text for r in removed] == [LEDE]
+    assert [b.text for b in kept].count(short) == 2

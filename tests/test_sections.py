@@ -127,3 +127,21 @@ def test_a_product_page_leaves_its_carousel_out() -> None:
     kept = " ".join(_kept(_slides(), "product"))
     assert "Lead:" in kept
     assert "First slide:" not in kept
+
+
+def test_a_service_section_laid_out_twice_comes_out_once() -> None:
+    tier = "<li>Phone consultation included.</li><li>Two rounds of revisions.</li>"
+    page = (
+        "<html><head><title>Resume writing services</title></head><body><main>"
+        "<section class='hero'><h1>Resume writing services</h1>"
+        f"<p>{_PROSE * 2}</p></section>"
+        f"<div class='desktop-only'><h2>How it works</h2><p>Steps: {_PROSE}</p></div>"
+        f"<div class='pricing'><div class='tier'><h3>Basic</h3><ul>{tier}</ul></div>"
+        f"<div class='tier'><h3>Pro</h3><ul>{tier}<li>Cover letter.</li></ul></div></div>"
+        f"<div class='mobile-only'><h2>How it works</h2><p>Steps: {_PROSE}</p></div>"
+        "</main></body></html>"
+    )
+    article = declutter.extract(page, url="https://firm.example/services/resume-writing")
+    assert article.page_type == "service"
+    assert article.text.count("Steps:") == 1
+    assert article.text.count("Phone consultation included.") == 2

@@ -51,7 +51,11 @@ HTML_DEDUPE_WINDOW = 3
 #: A product page lays its description out more than once (a summary beside the photos and
 #: the same text again in a tab, a copy for small screens, a sticky bar): a block repeated
 #: anywhere on it is a copy, lists and tables included.
-PRODUCT_DEDUPE_TYPES = frozenset({"paragraph", "quote", "heading", "list", "table"})
+SECTION_DEDUPE_TYPES = frozenset({"paragraph", "quote", "heading", "list", "table"})
+#: A service page does so with its sections (a copy for small screens, a slider's clones), but
+#: repeats its short lines on purpose (each pricing tier lists what it includes): there only a
+#: block this long is a copy wherever it stands.
+SERVICE_FAR_CHARS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,13 +164,14 @@ def _prune(page: Page) -> Page:
             dropped.append(Removed(chunk.text, reason))
         else:
             chunks.append(chunk)
-    product = page.page_type == "product"
+    kind = page.page_type
     kept, removed = prune_blocks(
         chunks,
         headline=page.meta.headline,
-        dedupe_window=None if product else HTML_DEDUPE_WINDOW,
+        dedupe_window=None if kind == "product" else HTML_DEDUPE_WINDOW,
         origin=lambda c: c.el.getparent(),
-        dedupe_types=PRODUCT_DEDUPE_TYPES if product else DEDUPE_TYPES,
+        dedupe_types=SECTION_DEDUPE_TYPES if kind in ("product", "service") else DEDUPE_TYPES,
+        far_chars=SERVICE_FAR_CHARS if kind == "service" else None,
     )
     gone = page.removed + tuple(dropped) + tuple(removed)
     if page.trace is not None:

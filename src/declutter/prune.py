@@ -94,6 +94,7 @@ def prune_blocks(
     dedupe_window: int | None = None,
     origin: Callable[[T], object] | None = None,
     dedupe_types: frozenset[str] = DEDUPE_TYPES,
+    far_chars: int | None = None,
 ) -> tuple[list[T], list[Removed]]:
     """Drop boilerplate lines, duplicates (also truncated copies) and the headline repeated.
 
@@ -105,7 +106,8 @@ def prune_blocks(
     in one place is the author's own repetition, not a copy; a copy comes from elsewhere (a
     dek above the body) or reads differently (other quote marks, a truncated ending).
 
-    ``dedupe_types`` are the block types searched for copies.
+    ``dedupe_types`` are the block types searched for copies.  A block of ``far_chars`` or
+    more is searched for over the whole page, whatever the window.
     """
     kept: list[T] = []
     removed: list[Removed] = []
@@ -128,7 +130,9 @@ def prune_blocks(
             continue
         src = origin(block) if origin is not None else None
         if block.type in dedupe_types and len(folded) >= _MIN_DUP:
-            lo = 0 if dedupe_window is None else max(0, len(seen) - dedupe_window)
+            lo = 0
+            if dedupe_window is not None and (far_chars is None or len(folded) < far_chars):
+                lo = max(0, len(seen) - dedupe_window)
             copy = any(
                 i >= lo and (origin is None or sources[i] != (src, text))
                 for i in where.get(folded, ())
