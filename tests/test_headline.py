@@ -247,3 +247,15 @@ def test_a_language_menu_in_the_breadcrumb_box_is_no_crumb() -> None:
     m = meta_of(page("<title>Some Myths about Nutrition - Example Institute</title>", body))
     assert m.headline == "Some Myths about Nutrition"
     assert m.breadcrumb == ("Home", "Health Information")
+
+
+def test_an_h1_longer_than_the_sites_name_it_holds_is_no_logo() -> None:
+    head = (
+        '<meta property="og:site_name" content="Visual Studio">'
+        "<title>Visual Studio Community | Download Latest Free Version</title>"
+    )
+    m = meta_of(page(head, f"<h1>Visual Studio Community</h1>{BODY}"))
+    assert m.headline == "Visual Studio Community"
+    # A word beside the name is still the logo's ("Example Homepage").
+    m = meta_of(page(head, f"<h1>Visual Studio Homepage</h1>{BODY}"))
+    assert m.headline != "Visual Studio Homepage"

@@ -28,7 +28,7 @@ from lxml import etree, html
 from . import jsonld as jsonld_mod
 from .h1 import PIECE_EDGES, h1_pieces, h1_text, norm_space, shown_title_side
 from .jsonld import JsonLd, clean_text, first_text, node_types
-from .sitename import SiteKeys, generic_tail, split_title, strip_site
+from .sitename import SiteKeys, compact, generic_tail, split_title, strip_site
 
 _NON_WORD = re.compile(r"\W+")
 _TITLE_TAIL = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$")
@@ -56,6 +56,8 @@ CUT_TITLE = 60
 _CUT_BETWEEN_WORDS = re.compile(r" [\w(]")
 #: The most words of a category's name in the ``<h1>`` of a collection page.
 CATEGORY_WORDS = 4
+#: The most words of an ``<h1>`` that is the site's logo when it only holds the site's name.
+LOGO_WORDS = 2
 #: The longest text an ``<h1>`` may have and still be a headline rather than a paragraph.
 MAX_H1 = 250
 
@@ -182,12 +184,23 @@ def _lead(title: _Title) -> str:
 def _logo_h1(h1: str, inputs: TitleInputs) -> bool:
     """An ``<h1>`` holding the site's name: the logo, not the story."""
     folded = _fold(h1)
-    if inputs.keys.matches(h1) and len(h1) <= 60:
+    if inputs.keys.matches(h1) and len(h1) <= 60 and _names_only_site(h1, inputs.keys):
         # Unless the title is that text and nothing more (a site's own home page).
         return not any(_fold(text) == folded for _, text in (("", inputs.title), *inputs.declared))
     parts = split_title(inputs.title)
     # The last side of "Story - Site" is the site's side.
     return len(parts) > 1 and _fold(parts[-1]) == folded and len(parts[0]) > len(h1) // 2
+
+
+def _names_only_site(h1: str, keys: SiteKeys) -> bool:
+    """Whether an ``<h1>`` that mentions the site says no more than its name: the name
+    itself, or a word beside it ("Filmmaker", "InfoQ Homepage").  A longer one that holds the
+    name is a product's or a story's ("Visual Studio Community", "Terminix discounts, coupons
+    and promo codes")."""
+    key = compact(h1)
+    if keys.exact(h1) or key in keys.labels or key == "".join(keys.labels):
+        return True
+    return len(_fold(h1).split()) <= LOGO_WORDS
 
 
 def _usable_h1s(inputs: TitleInputs) -> list[str]:
