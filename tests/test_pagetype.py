@@ -295,3 +295,18 @@ def test_a_section_index_with_little_prose_is_a_listing() -> None:
     assert page_type(_index_page(prose * 3), "https://paper.example/news/science").kind == (
         "article"
     )
+
+
+def test_a_forum_engine_s_topic_url_word_types_a_thread() -> None:
+    # A travel site's forum thread: names of hero, plan and accordion sections all over the
+    # page, but the URL says it shows a topic.
+    posts = "".join(
+        f"<div class='postBody'><a class='username' href='/members/{i}'>m{i}</a>"
+        f"<p>Reply number {i} to the question about the first trip, with advice.</p>"
+        "<a class='reply'>Reply</a> <a class='quote'>Quote</a></div>"
+        for i in range(4)
+    )
+    chrome = "<div class='hero'>x</div><div class='cta'>y</div><div class='plans'>z</div>"
+    root = parse_html(f"<html><body>{chrome}{posts}</body></html>")
+    url = "https://www.example.com/ShowTopic-g1-i2-k3-First_trip_tips.html"
+    assert page_type(root, url).kind == "forum"

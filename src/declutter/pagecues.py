@@ -56,7 +56,7 @@ PATH_CUES: dict[str, str] = {
     "guide": "documentation", "tutorial": "documentation", "handbook": "documentation",
     "forum": "forum", "forums": "forum", "t": "forum", "thread": "forum", "threads": "forum",
     "topic": "forum", "topics": "forum", "questions": "forum", "discussion": "forum",
-    "community": "forum", "viewtopic": "forum", "showthread": "forum",
+    "community": "forum", "viewtopic": "forum", "showthread": "forum", "showtopic": "forum",
     "product": "product", "products": "product", "p": "product", "item": "product",
     "dp": "product", "shop": "product",
     "collections": "collection", "collection": "collection", "category": "collection",
