@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import declutter
-from declutter.html.locate import locate
+from declutter.html.chunk import Chunk
+from declutter.html.locate import Located, locate
 from declutter.html.parse import parse_html
 from declutter.html.segment import segment
 from declutter.html.strip import clutter_elements, strip_tree
-from declutter.html.widen import widen
+from declutter.html.widen import _union, widen
 from declutter.model import PageType
 
 _PROSE = (
@@ -145,3 +146,14 @@ def test_a_service_section_laid_out_twice_comes_out_once() -> None:
     assert article.page_type == "service"
     assert article.text.count("Steps:") == 1
     assert article.text.count("Phone consultation included.") == 2
+
+
+def test_a_union_of_answers_keeps_document_order_and_the_lead() -> None:
+    root = strip_tree(parse_html("<html><body><p>One.</p><p>Two.</p><p>Three.</p></body></html>"))
+    chunks = segment(root)
+    lead = Chunk("paragraph", chunks[0].el, text="From the page's data.")
+    cards = Located(chunks[2].el, [chunks[2]])
+    sections = Located(chunks[0].el, [lead, chunks[0]])
+    both = _union(chunks, cards, sections)
+    assert [c.text for c in both.chunks] == ["From the page's data.", "One.", "Three."]
+    assert both.container is cards.container

@@ -86,6 +86,11 @@ def widen(
         # A page typed otherwise whose items outweigh its prose is a list all the same (a
         # product page's sections and a thread's posts have their own widening).
         listed = items(chunks, located, clutter, typed=False)
+        if listed is not None and page_type == "service" and located.container is not None:
+            # A service page's cards (its offers, its steps) are one of its sections: the
+            # others (the intro, the FAQ, the pricing) stand beside them.
+            sections = _sections(page_type, chunks, located, clutter or set())
+            return _union(chunks, listed, sections)
         if listed is not None:
             return listed
     if page_type == "product" and not declared_product and _found(located) < WEAK_CHARS:
@@ -100,6 +105,18 @@ def widen(
         # Next to nothing was found: the page may be a list the type did not recognise.
         return _with_items(chunks, located, WEAK_ITEMS_SHARE)
     return located
+
+
+def _union(chunks: list[Chunk], first: Located, second: Located) -> Located:
+    """The chunks of both answers in document order, in the first answer's container.
+
+    A lead that is no chunk of the page (a description read from JSON-LD) stays in front.
+    """
+    on_page = {id(c) for c in chunks}
+    keep = {id(c) for c in first.chunks} | {id(c) for c in second.chunks}
+    lead = [c for c in (*first.chunks, *second.chunks) if id(c) not in on_page]
+    lead = list({id(c): c for c in lead}.values())
+    return Located(first.container, lead + [c for c in chunks if id(c) in keep])
 
 
 def _found(located: Located) -> int:
