@@ -259,3 +259,18 @@ def test_an_h1_longer_than_the_sites_name_it_holds_is_no_logo() -> None:
     # A word beside the name is still the logo's ("Example Homepage").
     m = meta_of(page(head, f"<h1>Visual Studio Homepage</h1>{BODY}"))
     assert m.headline != "Visual Studio Homepage"
+
+
+def test_an_h1_linking_to_the_home_page_is_the_sites_logo() -> None:
+    head = "<title>Small adventures with small language models</title>"
+    for h1 in (
+        '<h1><a href="/">Small Adventures Blog</a></h1>',
+        '<a href="https://www.example-news.com/"><h1>Small Adventures Blog</h1></a>',
+    ):
+        m = meta_of(page(head, f"{h1}{BODY}"))
+        assert m.headline == "Small adventures with small language models"
+    # A link to a page of the site is no logo's.
+    m = meta_of(
+        page(head, f'<h1><a href="/posts/small">Small models, big adventures</a></h1>{BODY}')
+    )
+    assert m.headline == "Small models, big adventures"

@@ -12,8 +12,8 @@ from typing import Any
 
 from lxml import etree, html
 
-from .headline import strip_site_tail
 from .jsonld import JsonLd, first_text, node_types
+from .sitename import strip_site_tail
 
 _SPACE = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"\s*(?:[›»>/|→·•]|\\|::)\s*")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
@@ -71,3 +72,25 @@ def shown_title_side(root: html.HtmlElement, title: str) -> str | None:
     if _SHOWN(root, text=parts[1]) and not _SHOWN(root, text=parts[0]):
         return parts[1]
     return None
+
+
+_LINK = etree.XPath("(ancestor::a[@href] | descendant::a[@href])[1]")
+
+
+def links_home(h1: html.HtmlElement, url: str | None) -> bool:
+    """Whether an ``<h1>`` is a link to its site's home page: the logo's link, set in an
+    ``<h1>`` by many themes, names the site and not the page."""
+    found = _LINK(h1)
+    if not found:
+        return False
+    href = (found[0].get("href") or "").strip()
+    if href == "/":
+        return True
+    if not url or not href:
+        return False
+    try:
+        page, target = urlsplit(url), urlsplit(urljoin(url, href))
+    except ValueError:
+        return False
+    same_host = target.hostname == page.hostname
+    return same_host and target.path in ("", "/") and not target.query and not target.fragment

@@ -5,15 +5,17 @@ Sources: the visible ``<h1>`` elements, ``<title>``, the declared titles (JSON-L
 Every declared title loses its site part first ("Story - Site", "Site | Story", whatever the
 separator; see ``sitename.py``).  Then:
 
-1. an ``<h1>`` that agrees with one of those titles (the same words, or the part of the title
-   that is not the site) is the headline, in the page's own wording;
+1. an ``<h1>`` that agrees with one of those titles (the same words, the part of the title
+   that is not the site, or the title's lead before its tagline) is the headline, in the
+   page's own wording;
 2. else the first declared title (JSON-LD, then OpenGraph and the other metas), then
    ``<title>``, without its site part — an ``<h1>`` that says something else is usually a
    slogan or a section name;
 3. else a lone ``<h1>``, the breadcrumb's last crumb, the raw ``<title>``.
 
 A candidate that is only the site's name or a section of the breadcrumb is never taken, nor an
-``<h1>`` that is one side of the title while the other side is the story (a logo in an h1).
+``<h1>`` that is the site's logo: one side of the title while the other side is the story, the
+site's name with at most a word beside it, or a link to the site's home page.
 """
 
 from __future__ import annotations
@@ -21,18 +23,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from lxml import etree, html
 
 from . import jsonld as jsonld_mod
-from .h1 import PIECE_EDGES, h1_pieces, h1_text, norm_space, shown_title_side
+from .h1 import PIECE_EDGES, h1_pieces, h1_text, links_home, norm_space, shown_title_side
 from .jsonld import JsonLd, clean_text, first_text, node_types
-from .sitename import SiteKeys, compact, generic_tail, split_title, strip_site
+from .sitename import (
+    SiteKeys,
+    compact,
+    generic_tail,
+    is_home_url,
+    split_title,
+    strip_site,
+)
+from .sitename import strip_site_tail as strip_site_tail
 
 _NON_WORD = re.compile(r"\W+")
-_TITLE_TAIL = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$")
-_TITLE_HEAD = re.compile(r"^[^|\-–—:·•»]{1,60}?\s+[|\-–—·•»]\s+")
 _TITLE = etree.XPath("descendant::title")
 _H1 = etree.XPath("descendant::h1")
 _TEMPLATE = re.compile(r"\{\{|\}\}|\$\{")
@@ -64,20 +71,6 @@ MAX_H1 = 250
 
 def _fold(text: str | None) -> str:
     return _NON_WORD.sub(" ", text or "").strip().casefold()
-
-
-def strip_site_tail(title: str, site_name: str | None = None) -> str:
-    """Drop a " | Site" / " - Site" tail (or a "Site | " head) from a document title."""
-    site = _fold(site_name)
-    if site:
-        m = _TITLE_HEAD.match(title)
-        if m and _fold(m.group(0)) == site:
-            return title[m.end() :].strip()
-        m = _TITLE_TAIL.search(title)
-        if m and _fold(m.group(0)) == site and m.start() > 0:
-            return title[: m.start()].strip()
-    stripped = _TITLE_TAIL.sub("", title)
-    return stripped if len(stripped) >= 10 else title
 
 
 def _similarity(a: str, b: str) -> float:
@@ -118,6 +111,8 @@ class TitleInputs:
     home: bool = False
     #: The page's type (``pagetype.py``), when known.
     kind: str | None = None
+    #: The texts of the ``<h1>`` elements that link to the site's home page (its logo).
+    home_links: tuple[str, ...] = ()
 
 
 def _forbidden(
@@ -209,6 +204,8 @@ def _usable_h1s(inputs: TitleInputs) -> list[str]:
         if not h or len(h) > MAX_H1 or _TEMPLATE.search(h):
             continue
         if _forbidden(h, inputs.site_names, inputs.sections) or _logo_h1(h, inputs):
+            continue
+        if h in inputs.home_links:
             continue
         out.append(strip_site(h, inputs.keys)[0])
     return out
@@ -378,19 +375,12 @@ def title_inputs(
         current=current,
         shown_side=shown_side,
         h1_pieces=h1_pieces(h1_elements or ()),
-        home=_is_home(url),
+        home=is_home_url(url),
         kind=kind,
+        home_links=tuple(
+            norm_space(h1_text(h)).rstrip("¶ ") for h in h1_elements or () if links_home(h, url)
+        ),
     )
-
-
-def _is_home(url: str | None) -> bool:
-    if not url:
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 
 
 def find_headline(

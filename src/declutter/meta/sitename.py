@@ -175,3 +175,37 @@ def generic_tail(title: str) -> str | None:
     if len(tail.split()) <= 6 and len(tail) <= 60 and len(head) >= 12:
         return head
     return None
+
+
+_NON_WORD = re.compile(r"\W+")
+_TITLE_TAIL = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$")
+_TITLE_HEAD = re.compile(r"^[^|\-–—:·•»]{1,60}?\s+[|\-–—·•»]\s+")
+
+
+def _fold_words(text: str | None) -> str:
+    return _NON_WORD.sub(" ", text or "").strip().casefold()
+
+
+def strip_site_tail(title: str, site_name: str | None = None) -> str:
+    """Drop a " | Site" / " - Site" tail (or a "Site | " head) from a document title."""
+    site = _fold_words(site_name)
+    if site:
+        m = _TITLE_HEAD.match(title)
+        if m and _fold_words(m.group(0)) == site:
+            return title[m.end() :].strip()
+        m = _TITLE_TAIL.search(title)
+        if m and _fold_words(m.group(0)) == site and m.start() > 0:
+            return title[: m.start()].strip()
+    stripped = _TITLE_TAIL.sub("", title)
+    return stripped if len(stripped) >= 10 else title
+
+
+def is_home_url(url: str | None) -> bool:
+    """Whether a URL is a site's home page (no path, no query)."""
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
