@@ -7,6 +7,7 @@ from declutter.html.locate import Located
 from declutter.html.parse import parse_html
 from declutter.html.posts import thread
 from declutter.html.segment import segment
+from declutter.html.thread import posts_unlinked
 
 POST = "I have the same case and wondered what the two ports at the back are meant for, anyone? "
 REPLY = "The rear one is for an external connection of the lighting hub, the manual says nothing. "
@@ -123,3 +124,21 @@ def test_replies_built_unlike_the_opening_post_are_found_by_their_wrapper() -> N
     assert "lower port for the hub" in text
     assert "external connection" in text
     assert "Join our course" not in text
+
+
+def test_posts_laid_out_as_cards_under_an_avatar_link_are_not_links() -> None:
+    # Each post is a list item opening with the poster's avatar link (one letter): to the
+    # segmenter a teaser card (a linked title, then a summary), all of it link text.
+    posts = "".join(
+        f"<li class='post'><div class='icon'><a href='/user/u{i}'>U</a></div>"
+        f"<div class='content'><p>{text * 2}</p></div></li>"
+        for i, text in enumerate((QUESTION, ANSWER, REPLY))
+    )
+    root = parse_html(_page(f"<ul class='posts'>{posts}</ul>"))
+    chunks = segment(root)
+    prose = [c for c in chunks if c.el.tag == "p"]
+    assert prose and all(c.link_density == 1.0 for c in prose)
+    posts_unlinked(chunks)
+    assert all(c.link_density == 0.0 for c in prose)
+    # The avatar link itself is a link still.
+    assert all(c.link_density == 1.0 for c in chunks if c.text == "U")

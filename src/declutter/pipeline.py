@@ -23,7 +23,7 @@ from .html.parse import parse_html
 from .html.reviews import without_reviews
 from .html.segment import segment
 from .html.strip import clutter_elements, strip_tree
-from .html.thread import thread_clutter
+from .html.thread import posts_unlinked, thread_clutter
 from .html.widen import reveal_noscript, widen
 from .meta.collect import Meta, extract_metadata
 from .model import Article, Block, InputKind, PageType, Removed
@@ -54,8 +54,11 @@ HTML_DEDUPE_WINDOW = 3
 SECTION_DEDUPE_TYPES = frozenset({"paragraph", "quote", "heading", "list", "table"})
 #: A service page does so with its sections (a copy for small screens, a slider's clones), but
 #: repeats its short lines on purpose (each pricing tier lists what it includes): there only a
-#: block this long is a copy wherever it stands.
+#: block this long is a copy wherever it stands.  So it is on a forum thread, which some
+#: engines serve twice over (the posts, and a flattened copy of them for crawlers).
 SERVICE_FAR_CHARS = 100
+#: Page types whose long blocks repeated anywhere are copies (see SERVICE_FAR_CHARS).
+FAR_COPY_TYPES = frozenset({"service", "forum"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +142,7 @@ def _locate(page: Page) -> Page:
     clutter = clutter_elements(page.tree)
     if page.page_type == "forum":
         clutter = thread_clutter(chunks, clutter)
+        posts_unlinked(chunks)
     located = locate(chunks, clutter, tuning)
     found = sum(c.size for c in located.chunks)
     if found < FALLBACK_CHARS:
@@ -171,7 +175,7 @@ def _prune(page: Page) -> Page:
         dedupe_window=None if kind == "product" else HTML_DEDUPE_WINDOW,
         origin=lambda c: c.el.getparent(),
         dedupe_types=SECTION_DEDUPE_TYPES if kind in ("product", "service") else DEDUPE_TYPES,
-        far_chars=SERVICE_FAR_CHARS if kind == "service" else None,
+        far_chars=SERVICE_FAR_CHARS if kind in FAR_COPY_TYPES else None,
     )
     gone = page.removed + tuple(dropped) + tuple(removed)
     if page.trace is not None:

@@ -35,3 +35,30 @@ def thread_clutter(chunks: list[Chunk], clutter: set[html.HtmlElement]) -> set[h
     if total <= 0 or held < POSTS_SHARE * total:
         return clutter
     return clutter - named
+
+
+#: A block this linked by segment's count but not by its own links was counted as a card.
+CARDED_DENSITY = 0.99
+
+
+def posts_unlinked(chunks: list[Chunk]) -> None:
+    """Count a thread's posts by their own links again, not as teaser cards.
+
+    A forum engine that lays its posts out as list items opening with the poster's avatar
+    link looks, to segment, like a list of teaser cards (a linked title, then a summary), and
+    all of each post's text was counted as link text.  On a forum page a block not inside a
+    link is given the share of its text its own links hold.
+    """
+    for chunk in chunks:
+        if chunk.type not in ("paragraph", "quote", "code") or not chunk.size:
+            continue
+        if chunk.link_density < CARDED_DENSITY:
+            continue
+        el = chunk.el
+        if el.tag == "a" or any(a.tag == "a" for a in el.iterancestors()):
+            continue
+        links = list(el.iter("a"))
+        linked = sum(len(a.text_content()) for a in links)
+        if linked < 0.5 * chunk.size:
+            chunk.link_chars = min(linked, chunk.size)
+            chunk.anchors = len(links)
