@@ -365,3 +365,14 @@ def test_a_by_line_beside_a_headline_that_is_no_h1() -> None:
 )
 def test_a_line_of_date_and_name_under_the_headline(line: str, names: tuple[str, ...]) -> None:
     assert meta_of(page("", f"<h1>How AI is changing care</h1>{line}{BODY}")).authors == names
+
+
+def test_a_by_line_in_the_side_column_of_the_main_part() -> None:
+    side = (
+        '<aside class="side-col"><p class="author">Written By <span>Jane Doe, MD</span></p></aside>'
+    )
+    body = f"<main><h1>Sleep training</h1>{side}<div>{BODY}</div></main>"
+    assert meta_of(page("", body)).authors == ("Jane Doe",)
+    related = '<aside class="related"><p>By Other Writer</p></aside>'
+    body = f"<main><h1>Sleep training</h1><div>{BODY}</div></main>{related}"
+    assert meta_of(page("", body)).authors == ()

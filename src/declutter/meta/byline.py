@@ -184,11 +184,20 @@ def starter_names(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[s
 
 def _clutter(el: html.HtmlElement) -> bool:
     """``in_clutter``, but an article's own ``<footer>`` holds its by-line ("Posted by Jane Doe
-    on …" under the story), not another page part's."""
+    on …" under the story), not another page part's; and a line opening with a by-word in an
+    ``<aside>`` inside the article or main part is the story's side column ("Written By …"
+    beside the text), not another story's."""
     footer = next((a for a in el.iterancestors() if a.tag == "footer"), None)
     parent = footer.getparent() if footer is not None else None
     if footer is not None and parent is not None and parent.tag == "article":
         return in_clutter(footer)
+    aside = next((a for a in el.iterancestors() if a.tag == "aside"), None)
+    if (
+        aside is not None
+        and _OPENS.match(el.text or "")
+        and any(a.tag in ("article", "main") for a in aside.iterancestors())
+    ):
+        return in_clutter(aside)
     return in_clutter(el)
 
 
