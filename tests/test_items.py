@@ -233,3 +233,54 @@ def test_items_split_over_alike_boxes_are_all_kept() -> None:
     for name in ("A-language number 8", "B-language number 3", "C-language number 5"):
         assert name in text
     assert "Section 3" not in text
+
+
+def _product(i: int) -> str:
+    return (
+        f'<li class="grid__item"><h3 class="card__heading"><a href="/p/{i}">Dark roast blend'
+        f' number {i}</a></h3><p class="price">${10 + i}.99</p></li>'
+    )
+
+
+def test_a_copy_of_the_cards_hidden_by_its_class_stays_out() -> None:
+    """A quick-view or comparison drawer repeats every card, hidden until a script opens it."""
+    grid = "".join(_product(i) for i in range(10))
+    drawer = "".join(
+        f"<div class='compare-card'><p>Dark roast blend number {i}</p><p>Roasted in small"
+        f" batches, bold and smooth, with notes of cocoa and a long finish, lot {i}.</p></div>"
+        for i in range(10)
+    )
+    page = (
+        f"<html><body><main><h1>Coffee</h1><ul class='product-grid'>{grid}</ul>"
+        f"<div class='compare-section hidden'>{drawer}</div></main></body></html>"
+    )
+    text = _items_text(page)
+    assert "Dark roast blend number 9" in text and "$19.99" in text
+    assert "Roasted in small batches" not in text
+
+
+def test_on_a_typed_list_a_grid_of_boxes_linking_nowhere_is_not_the_items() -> None:
+    """Questions and answers under a shop's grid hold more text than its cards, and link
+    nowhere, while every card links to its product."""
+    grid = "".join(_product(i) for i in range(10))
+    answer = (
+        "Most roasts keep their flavour for about a month after the bag is opened, longer"
+        " when the beans are stored whole, dry and away from light and heat."
+    )
+    faq = "".join(
+        f"<div class='faq-card'><h4>How long does roast {i} keep?</h4><p>{answer}</p></div>"
+        for i in range(10)
+    )
+    page = (
+        f"<html><body><main><h1>Coffee</h1><ul class='product-grid'>{grid}</ul>"
+        f"<div class='faq-grid'>{faq}</div></main></body></html>"
+    )
+    text = _items_text(page)
+    assert "Dark roast blend number 9" in text and "$19.99" in text
+    # Read untyped, the longer boxes still weigh more: only a page typed a list expects links.
+    root = strip_tree(parse_html(page))
+    chunks = segment(root)
+    clutter = clutter_elements(root)
+    found = items(chunks, locate(chunks, clutter), clutter, typed=False)
+    assert found is not None
+    assert "How long does roast 3 keep?" in "\n".join(c.text for c in found.chunks)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lxml import html
+from lxml import etree, html
 
-from ..patterns import CHROME_TAGS, tokens
+from ..patterns import CHROME_TAGS, HIDING_CLASSES, tokens
 from .chunk import Chunk
 from .locate import Located
 from .vote import chunk_score
@@ -84,6 +84,17 @@ class _Run:
         short = min(1.0, mean / ITEM_CHARS)
         return total * min(1.0, n / FULL_ITEMS) * short
 
+    def linked(self) -> float:
+        """The share of the items that link somewhere (the entries of a plain list count all)."""
+        elements = [el for el in self.chars if isinstance(el, html.HtmlElement)]
+        if not elements:
+            return 1.0
+        linking = sum(1 for el in elements if el.tag == "a" or _LINK(el))
+        return linking / len(elements)
+
+
+_LINK = etree.XPath("boolean(.//a[@href])")
+
 
 def _built_alike(items: dict[object, int]) -> bool:
     """Do most of the items hold the same kinds of elements (a template's cards)?"""
@@ -98,7 +109,7 @@ def _built_alike(items: dict[object, int]) -> bool:
 
 
 def _around(el: html.HtmlElement, clutter: set[html.HtmlElement]) -> str | None:
-    """Is the element page chrome, a widget, or a place around the list (a menu, filters)?"""
+    """Is the element page chrome, a widget, hidden, or a place around the list (a menu)?"""
     if el.tag in CHROME_TAGS and not _item_head(el):
         return "chrome"
     if el not in clutter:
@@ -106,6 +117,11 @@ def _around(el: html.HtmlElement, clutter: set[html.HtmlElement]) -> str | None:
     names = tokens(f"{el.get('class', '')} {el.get('id', '')}")
     if not names.isdisjoint(_WIDGETS):
         return "widget"
+    classes = (el.get("class") or "").lower().split()
+    if not HIDING_CLASSES.isdisjoint(classes) and not any(":" in c for c in classes):
+        # Hidden by its class until a script shows it: a quick-view copy of every card, a
+        # comparison drawer ("hidden md:block" is shown on wide screens, as the page was read).
+        return "hidden"
     if not names.isdisjoint(_PLACES) or el.get("role") in ("navigation", "banner", "contentinfo"):
         return "place"
     return None
@@ -198,7 +214,7 @@ def items(
     """
     outside = _outside(chunks, clutter or set())
     runs = _runs(chunks, outside)
-    best = max(runs, key=lambda r: r.weight(), default=None)
+    best = max(runs, key=_linked_weight if typed else _Run.weight, default=None)
     if best is None or best.weight() <= 0:
         return located if typed else None
     prose = sum(max(chunk_score(c), 0.0) for c in located.chunks)
@@ -209,6 +225,15 @@ def items(
     first = next(i for i, c in enumerate(chunks) if id(c) in kept)
     kept |= {id(c) for c in _intro(chunks[:first], outside)}
     return Located(best.parent, [c for c in chunks if id(c) in kept])
+
+
+def _linked_weight(run: _Run) -> float:
+    """A run's weight on a page typed a list, where each item links to its own page.
+
+    A grid of boxes that link nowhere (questions and answers, a store's promises) is a
+    section about the items, however much text it holds.
+    """
+    return run.weight() * run.linked()
 
 
 def _kin(runs: list[_Run], best: _Run) -> list[_Run]:
