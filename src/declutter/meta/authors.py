@@ -210,8 +210,11 @@ def _dom_authors(
     marks: str | None = None,
     rel_authors: list[Any] | None = None,
     h1: Any = None,
+    outside: frozenset[Any] = frozenset(),
 ) -> list[str]:
     for group in _dom_groups(root, marks, rel_authors):
+        if outside:
+            group = [el for el in group if not _within(el, outside)]
         group = _from_headline(root, h1, group)
         starters = [el for el in group if _STARTER.search(_visible_text(el)[:300])]
         group = starters[:1] + [el for el in group if el not in starters[:1]]
@@ -233,6 +236,10 @@ def _dom_authors(
         if names:
             return names
     return []
+
+
+def _within(el: Any, boxes: frozenset[Any]) -> bool:
+    return el in boxes or any(anc in boxes for anc in el.iterancestors())
 
 
 def _teams(
@@ -290,11 +297,13 @@ def find_authors_explained(
     shown: Callable[[], list[str]] | None = None,
     h1: Any = None,
     starter: Callable[[], list[str]] | None = None,
+    outside: frozenset[Any] = frozenset(),
 ) -> tuple[tuple[str, ...], str | None]:
     """``find_authors`` and where the names came from: "json-ld", "meta", "markup" (itemprop,
     rel=author, by-line classes), "starter" (a forum's line naming who opened the thread),
     "byline" (the line shown beside the headline), "json-ld-organization" or "team" (a team
-    of the site named as the author)."""
+    of the site named as the author).  ``outside``: boxes whose by-lines are not the page's
+    (the shoppers' reviews of a product page)."""
     persons, orgs = jsonld_authors(jsonld)
     sites = frozenset(fold_name(s) for s in site_names if s)
     # A "person" named like the site is the site: an organisation, asked for last.
@@ -303,7 +312,7 @@ def find_authors_explained(
     meta_names, site_named = meta_authors(metas, sites)
     orgs = orgs + site_named
     # Asked twice (to decide the order of the steps, then in it): the tree is searched once.
-    markup = cache(lambda: _dom_authors(root, marks, rel_authors, h1))
+    markup = cache(lambda: _dom_authors(root, marks, rel_authors, h1, outside))
     steps: list[tuple[str, Callable[[], list[str]]]] = [
         ("json-ld", lambda: persons),
         ("meta", lambda: meta_names),

@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
+from ..html.reviews import review_elements
 from ..render import is_live_url
 from . import jsonld as jsonld_mod
 from .authors import find_authors_explained
@@ -301,6 +302,9 @@ def extract_metadata(
         shown=lambda: byline_names(root, shown_headline),
         h1=shown_headline,
         starter=lambda: starter_names(root, shown_headline),
+        # A shopper's review names its writer as a story names its author; the product's page
+        # has no author for it.
+        outside=frozenset(review_elements(root)) if kind == "product" else frozenset(),
     )
     return Meta(
         headline=headline,
