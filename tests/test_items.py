@@ -284,3 +284,23 @@ def test_on_a_typed_list_a_grid_of_boxes_linking_nowhere_is_not_the_items() -> N
     found = items(chunks, locate(chunks, clutter), clutter, typed=False)
     assert found is not None
     assert "How long does roast 3 keep?" in "\n".join(c.text for c in found.chunks)
+
+
+def test_a_card_title_printed_twice_comes_out_once_on_a_collection() -> None:
+    cards = "".join(
+        f'<li class="grid__item"><div class="card__media"><a href="/p/{i}">Tea tin {i}</a></div>'
+        f'<div class="card__content"><h3><a href="/p/{i}">Tea tin {i}</a></h3>'
+        f'<p class="price">${10 + i}.50</p></div></li>'
+        for i in range(10)
+    )
+    page = (
+        "<html><head><title>Tins</title></head><body><header><a class='cart-link' href='/cart'>"
+        "Cart</a><div id='cart-drawer'></div></header><main><h1>Tea tins</h1>"
+        "<aside class='facets'><div class='filter'>Size</div><div class='filter'>Tin</div></aside>"
+        f"<ul class='product-grid'>{cards}</ul></main></body></html>"
+    )
+    article = declutter.extract(page, url="https://shop.example/collections/tins")
+    assert article.page_type == "collection"
+    lines = article.text.splitlines()
+    assert lines.count("Tea tin 4") == 1
+    assert "$14.50" in lines

@@ -48,6 +48,9 @@ FALLBACK_CHARS = 250
 FOLDING_TYPES = frozenset({"product", "service", "documentation"})
 #: How far back a repeated HTML block counts as a duplicate (a dek, a caption between).
 HTML_DEDUPE_WINDOW = 3
+#: On a listing or collection a card's title is often printed twice or three times (over the
+#: picture, under it, for the small-screen layout): a copy beside it that short is one too.
+LIST_COPY_CHARS = 5
 #: A product page lays its description out more than once (a summary beside the photos and
 #: the same text again in a tab, a copy for small screens, a sticky bar): a block repeated
 #: anywhere on it is a copy, lists and tables included.
@@ -176,6 +179,7 @@ def _prune(page: Page) -> Page:
         origin=lambda c: c.el.getparent(),
         dedupe_types=SECTION_DEDUPE_TYPES if kind in ("product", "service") else DEDUPE_TYPES,
         far_chars=SERVICE_FAR_CHARS if kind in FAR_COPY_TYPES else None,
+        min_chars=LIST_COPY_CHARS if kind in ("listing", "collection") else None,
     )
     gone = page.removed + tuple(dropped) + tuple(removed)
     if page.trace is not None:

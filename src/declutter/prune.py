@@ -95,6 +95,7 @@ def prune_blocks(
     origin: Callable[[T], object] | None = None,
     dedupe_types: frozenset[str] = DEDUPE_TYPES,
     far_chars: int | None = None,
+    min_chars: int | None = None,
 ) -> tuple[list[T], list[Removed]]:
     """Drop boilerplate lines, duplicates (also truncated copies) and the headline repeated.
 
@@ -107,8 +108,10 @@ def prune_blocks(
     dek above the body) or reads differently (other quote marks, a truncated ending).
 
     ``dedupe_types`` are the block types searched for copies.  A block of ``far_chars`` or
-    more is searched for over the whole page, whatever the window.
+    more is searched for over the whole page, whatever the window.  Blocks shorter than
+    ``min_chars`` (25 unless told) are never taken for copies: short lines recur as content.
     """
+    shortest = _MIN_DUP if min_chars is None else min_chars
     kept: list[T] = []
     removed: list[Removed] = []
     seen: list[str] = []
@@ -129,7 +132,7 @@ def prune_blocks(
             removed.append(Removed(text, "headline"))
             continue
         src = origin(block) if origin is not None else None
-        if block.type in dedupe_types and len(folded) >= _MIN_DUP:
+        if block.type in dedupe_types and len(folded) >= shortest:
             lo = 0
             if dedupe_window is not None and (far_chars is None or len(folded) < far_chars):
                 lo = max(0, len(seen) - dedupe_window)
