@@ -140,8 +140,9 @@ def _locate(page: Page) -> Page:
     assert page.tree is not None
     tuning = TUNINGS[page.options.mode]
     chunks = list(page.chunks)
+    reviews: set[html.HtmlElement] = set()
     if page.page_type == "product":
-        chunks = without_reviews(chunks, page.tree)
+        chunks, reviews = without_reviews(chunks, page.tree)
     clutter = clutter_elements(page.tree)
     if page.page_type == "forum":
         clutter = thread_clutter(chunks, clutter)
@@ -158,7 +159,9 @@ def _locate(page: Page) -> Page:
     kind = None if page.declared_article else page.page_type
     located = widen(kind, chunks, located, page.described, clutter, page.declared_product)
     if page.trace is not None:
-        page.trace.after_locate(chunks, located.container, located.chunks, clutter)
+        # The reviews left out before locating are accounted as clutter left out.
+        seen = list(page.chunks) if reviews else chunks
+        page.trace.after_locate(seen, located.container, located.chunks, clutter | reviews)
     return replace(page, chunks=tuple(located.chunks))
 
 

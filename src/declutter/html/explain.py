@@ -21,6 +21,7 @@ from ..model import Block, Removed
 from ..patterns import _CLUTTER_TOKENS, HARD_CLUTTER_TOKENS, tokens
 from ..prune import fold, is_boilerplate
 from .chunk import Chunk
+from .reviews import is_review
 from .segment import Segmenter, block_holders
 
 #: Every reason ``removed`` can give, on both paths, with what it means (README and schema).
@@ -104,8 +105,8 @@ def reason_kind(reason: str) -> str:
 def clutter_reason(el: html.HtmlElement) -> str:
     """Why an element named like clutter was left out, from its tag, role and class names."""
     names = tokens(f"{el.get('class', '')} {el.get('id', '')}")
-    if not names.isdisjoint(HARD_CLUTTER_TOKENS):
-        return "comments"
+    if not names.isdisjoint(HARD_CLUTTER_TOKENS) or is_review(el):
+        return "comments"  # shoppers' reviews are a product page's comment thread
     for token in sorted(names):
         if token in _TOKEN_REASON:
             return _TOKEN_REASON[token]

@@ -25,7 +25,7 @@ REVIEW_TOKENS = frozenset({"review", "reviews", "ratings"})
 EDITORIAL_TOKENS = frozenset(
     {"editorial", "editorials", "description", "testimonial", "testimonials"}
 )
-# Candidates found in C (any case of the words); _is_review then reads the names properly.
+# Candidates found in C (any case of the words); is_review then reads the names properly.
 _LOWER = "translate({}, 'REVIWATNGS', 'reviwatngs')"
 _NAMED = etree.XPath(
     "/html/body//*["
@@ -46,7 +46,7 @@ def _review_names(names: str) -> bool:
     return not found.isdisjoint(REVIEW_TOKENS) and found.isdisjoint(EDITORIAL_TOKENS)
 
 
-def _is_review(el: html.HtmlElement) -> bool:
+def is_review(el: html.HtmlElement) -> bool:
     if el.get("itemprop") == "review" or "schema.org/Review" in el.get("itemtype", ""):
         return True
     return _review_names(f"{el.get('class', '')} {el.get('id', '')}")
@@ -54,7 +54,7 @@ def _is_review(el: html.HtmlElement) -> bool:
 
 def review_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
     """The elements of the page that hold shoppers' reviews."""
-    return {el for el in _NAMED(root) if _is_review(el) and not _in_sellers_copy(el)}
+    return {el for el in _NAMED(root) if is_review(el) and not _in_sellers_copy(el)}
 
 
 def _in_sellers_copy(el: html.HtmlElement) -> bool:
@@ -65,18 +65,21 @@ def _in_sellers_copy(el: html.HtmlElement) -> bool:
     )
 
 
-def without_reviews(chunks: list[Chunk], root: html.HtmlElement) -> list[Chunk]:
-    """The chunks of a product page outside its shoppers' reviews.
+def without_reviews(
+    chunks: list[Chunk], root: html.HtmlElement
+) -> tuple[list[Chunk], set[html.HtmlElement]]:
+    """The chunks of a product page outside its shoppers' reviews, and the review boxes left
+    out (none when the page keeps them).
 
     A page that is all reviews (what is left has next to no prose) keeps them: then they are
     what the page has to say.
     """
     found = review_elements(root)
     if not found:
-        return chunks
+        return chunks, set()
     left = [
         c for c in chunks if c.el not in found and not any(a in found for a in c.el.iterancestors())
     ]
     if len(left) == len(chunks) or sum(max(chunk_score(c), 0.0) for c in left) < LEFT_PROSE:
-        return chunks
-    return left
+        return chunks, set()
+    return left, found
