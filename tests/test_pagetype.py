@@ -17,7 +17,8 @@ import declutter
 from declutter.html.parse import parse_html
 from declutter.html.widen import reveal_noscript
 from declutter.options import Options
-from declutter.pagetype import PAGE_TYPES, index_url, page_type, text_page_type, url_words
+from declutter.pagesignals import index_url, url_words
+from declutter.pagetype import PAGE_TYPES, page_type, text_page_type
 from declutter.schema import article_schema
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pagetype"
