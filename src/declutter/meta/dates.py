@@ -40,6 +40,7 @@ from datetime import date, datetime, timedelta, timezone
 from htmldate import find_date
 from lxml import etree, html
 
+from ..deadline import check_deadline
 from .dateparse import _format, _sort_key, date_from_url, normalize_date, not_after
 from .dateparse import parse_date_value as parse_date_value
 from .jsonld import JsonLd, first_text
@@ -227,12 +228,16 @@ def find_dates_explained(
         published = late_pub + _valid([(date_from_url(url), "url")])
         modified = modified or late_mod
     if not published:
+        # The last two searches read the whole body (htmldate its every text node): on a huge
+        # page they take seconds, so the call's time budget is asked first.
+        check_deadline()
         line = labelled_date(root)
         if line is not None and _plausible(_format(line.value)):
             published = [(_format(line.value), "visible")]
             if line.updated and not modified:
                 modified = [(_format(line.value), "visible")]
     if not published:
+        check_deadline()
         found = _htmldate(root, url)
         if found:
             published = [(found, "htmldate")]
