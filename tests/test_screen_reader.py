@@ -58,8 +58,14 @@ def test_classes_that_only_begin_alike_are_not_screen_reader_text() -> None:
 
 def test_the_page_type_pass_tells_strip_whether_to_look() -> None:
     marked = _page("<p>Price <span class='sr-only'>Regular price</span> $5</p>")
-    assert page_type(parse_html(marked), None).screen_reader_named is True
-    assert page_type(parse_html(_page("<p>Price $5</p>")), None).screen_reader_named is False
+    assert page_type(parse_html(marked), None).screen_reader_classes == {"sr-only"}
+    plain = page_type(parse_html(_page("<p>Price $5</p>")), None)
+    assert plain.screen_reader_classes == frozenset()
     # Told that no class marks screen-reader text, strip does not look for it.
-    root = strip_tree(parse_html(marked), screen_reader_named=False)
+    root = strip_tree(parse_html(marked), screen_reader_classes=frozenset())
     assert "Regular price" in root.text_content()
+    # Told which classes the page uses, it looks for those, as spelt.
+    spelt = _page("<p>Price <span class='SR-Only'>Regular price</span> $5</p>")
+    assert page_type(parse_html(spelt), None).screen_reader_classes == {"SR-Only"}
+    root = strip_tree(parse_html(spelt), screen_reader_classes=frozenset({"SR-Only"}))
+    assert "Regular price" not in root.text_content()

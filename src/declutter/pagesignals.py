@@ -58,8 +58,8 @@ class Signals:
     product_ld: list[str] = field(default_factory=list)
     #: A class or id names a cookie-consent manager (strip looks for its dialog only then).
     consent_named: bool = False
-    #: A class marks screen-reader text (strip looks for it only then).
-    screen_reader_named: bool = False
+    #: The classes of screen-reader text the page uses, as spelt (strip looks for these only).
+    screen_reader_classes: frozenset[str] = frozenset()
 
 
 _SLUG_SPLIT = re.compile(r"[-_+. ]|%20")
@@ -132,9 +132,10 @@ def read_signals(root: html.HtmlElement, url: str | None) -> Signals:
         _read_tag(el, sig)
     for value in _ITEMTYPES(root):
         sig.schema.update(t.rsplit("/", 1)[-1] for t in value.split())
-    names = "\n".join(_NAME_VALUES(root)).lower()
+    spelt = "\n".join(_NAME_VALUES(root))
+    names = spelt.lower()
     sig.consent_named = bool(CONSENT_NAME.search(names))
-    sig.screen_reader_named = bool(SCREEN_READER_NAME.search(names))
+    sig.screen_reader_classes = frozenset(SCREEN_READER_NAME.findall(spelt))
     counts = Counter(_WORD.findall(names))
     for word, cue in _NAME_CUES.items():
         found = counts.get(word)

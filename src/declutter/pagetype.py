@@ -199,8 +199,8 @@ class Typed:
     declared_product: bool = False
     #: Whether a class or id names a consent manager; None when not looked at.
     consent_named: bool | None = None
-    #: Whether a class marks screen-reader text; None when not looked at.
-    screen_reader_named: bool | None = None
+    #: The classes of screen-reader text the page uses; None when not looked at.
+    screen_reader_classes: frozenset[str] | None = None
 
 
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -234,7 +234,7 @@ def page_type(root: html.HtmlElement, url: str | None) -> Typed:
         kind == "article" and declared,
         one_product,
         sig.consent_named,
-        sig.screen_reader_named,
+        sig.screen_reader_classes,
     )
 
 

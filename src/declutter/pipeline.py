@@ -90,8 +90,8 @@ class Page:
     declared_product: bool = False
     #: Whether a class or id of the page names a consent manager; None when not looked at.
     consent_named: bool | None = None
-    #: Whether a class of the page marks screen-reader text; None when not looked at.
-    screen_reader_named: bool | None = None
+    #: The classes of screen-reader text the page uses; None when not looked at.
+    screen_reader_classes: frozenset[str] | None = None
 
 
 def _parse(page: Page) -> Page:
@@ -113,7 +113,7 @@ def _metadata(page: Page) -> Page:
         declared_product=typed.declared_product,
         # A <noscript> unwrapped after typing holds names the typing did not see.
         consent_named=None if revealed else typed.consent_named,
-        screen_reader_named=None if revealed else typed.screen_reader_named,
+        screen_reader_classes=None if revealed else typed.screen_reader_classes,
     )
 
 
@@ -124,7 +124,7 @@ def _strip(page: Page) -> Page:
         page.tree,
         keep_hidden=page.page_type in FOLDING_TYPES,
         consent_named=page.consent_named,
-        screen_reader_named=page.screen_reader_named,
+        screen_reader_classes=page.screen_reader_classes,
     )
     if trace is not None:
         trace.after_strip()

@@ -98,7 +98,7 @@ def strip_tree(
     root: html.HtmlElement,
     keep_hidden: bool = False,
     consent_named: bool | None = None,
-    screen_reader_named: bool | None = None,
+    screen_reader_classes: frozenset[str] | None = None,
 ) -> html.HtmlElement:
     """Drop never-content elements and hidden ones (unless a hidden element is the article).
 
@@ -107,8 +107,8 @@ def strip_tree(
     script opens, and their readers open them.  Menus and dialogs among them are still left
     out by their tags, names and links.  ``consent_named``: whether any class or id of the
     page names a consent manager (``CONSENT_NAME``), when the caller has already looked;
-    ``screen_reader_named`` the same for the classes of screen-reader text
-    (``SCREEN_READER_NAME``).
+    ``screen_reader_classes``: the classes of screen-reader text (``SCREEN_READER_NAME``) the
+    page uses, as spelt, when the caller has already looked (empty: none).
     """
     for el in list(root.iter(*NEVER_CONTENT_TAGS)):
         if el.tag in _WRAPPER_TAGS and len(el.text_content()) > WRAPPER_CHARS:
@@ -121,8 +121,8 @@ def strip_tree(
             _drop(el)
     if consent_named is not False:
         _drop_consent(root, consent_named)
-    if screen_reader_named is not False:
-        _drop_screen_reader_text(root, keep_hidden)
+    if screen_reader_classes is None or screen_reader_classes:
+        _drop_screen_reader_text(root, keep_hidden, screen_reader_classes)
     if keep_hidden:
         return root
     hidden = [el for el in _MAYBE_HIDDEN(root) if _is_hidden(el)]
@@ -171,7 +171,8 @@ def _drop_consent(root: html.HtmlElement, named: bool | None) -> None:
 SCREEN_READER_NAME = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(SCREEN_READER_CLASSES)) + r")(?![\w-])", re.IGNORECASE
 )
-# Candidates found in C (one pass, the common spellings' stems); the classes are read after.
+# Candidates found in C, by the common spellings' stems when the page's classes are not known;
+# the classes are read after.
 _MAYBE_SCREEN_READER = etree.XPath(
     "/html/body//*[contains(@class, 'sr-') or contains(@class, 'sronly') or "
     "contains(@class, 'isually') or contains(@class, 'screen-reader') or "
@@ -179,13 +180,23 @@ _MAYBE_SCREEN_READER = etree.XPath(
 )
 
 
-def _drop_screen_reader_text(root: html.HtmlElement, keep_hidden: bool) -> None:
+@lru_cache(maxsize=64)
+def _with_classes(spellings: frozenset[str]) -> etree.XPath:
+    # One test per class the page uses (most use one) costs a fraction of the seven stems.
+    tests = " or ".join(f"contains(@class, '{s}')" for s in sorted(spellings))
+    return etree.XPath(f"/html/body//*[{tests}]")
+
+
+def _drop_screen_reader_text(
+    root: html.HtmlElement, keep_hidden: bool, spellings: frozenset[str] | None = None
+) -> None:
     """Drop text written for screen readers only ("Regular price", "Opens in a new window").
 
     A shop's product cards carry such labels beside every price, and a card's title is often
     repeated for screen readers; none of it is on the page that readers see.
     """
-    for el in _MAYBE_SCREEN_READER(root):
+    find = _MAYBE_SCREEN_READER if spellings is None else _with_classes(spellings)
+    for el in find(root):
         parent = el.getparent()
         classes = (el.get("class") or "").lower().split()
         if parent is None or SCREEN_READER_CLASSES.isdisjoint(classes):
