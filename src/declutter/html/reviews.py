@@ -25,17 +25,23 @@ REVIEW_TOKENS = frozenset({"review", "reviews", "ratings"})
 EDITORIAL_TOKENS = frozenset(
     {"editorial", "editorials", "description", "testimonial", "testimonials"}
 )
-# Candidates found in C (any case of the words); is_review then reads the names properly.
-_LOWER = "translate({}, 'REVIWATNGS', 'reviwatngs')"
-_NAMED = etree.XPath(
-    "/html/body//*["
-    + " or ".join(
-        f"contains({_LOWER.format(attr)}, '{word}')"
-        for attr in ("@class", "@id")
-        for word in ("review", "ratings")
-    )
-    + " or @itemprop='review' or contains(@itemtype, 'schema.org/Review')]"
+# The names of the body's elements, read in C; the few that hold a review word are looked at
+# in Python (a case-folding XPath test on every element cost 20-30 ms on a shop's page).
+_NAMES = etree.XPath(
+    "/html/body//*/@class | /html/body//*/@id | /html/body//*/@itemprop | /html/body//*/@itemtype"
 )
+
+
+def _candidates(root: html.HtmlElement) -> list[html.HtmlElement]:
+    """Elements whose class, id, itemprop or itemtype holds a review word, in any case."""
+    found: dict[html.HtmlElement, None] = {}
+    for value in _NAMES(root):
+        low = value.lower()
+        if "review" in low or "ratings" in low:
+            found[value.getparent()] = None
+    return list(found)
+
+
 #: The page keeps its reviews when what is left outside them has less prose than this.
 LEFT_PROSE = 200.0
 
@@ -54,7 +60,7 @@ def is_review(el: html.HtmlElement) -> bool:
 
 def review_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
     """The elements of the page that hold shoppers' reviews."""
-    return {el for el in _NAMED(root) if is_review(el) and not _in_sellers_copy(el)}
+    return {el for el in _candidates(root) if is_review(el) and not _in_sellers_copy(el)}
 
 
 def _in_sellers_copy(el: html.HtmlElement) -> bool:

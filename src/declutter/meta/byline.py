@@ -173,11 +173,10 @@ def starter_names(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[s
     if at < 0:
         return []
     for el in order[max(0, at - BEFORE) :]:
-        if _aside(el):
-            continue
         first = el[0] if len(el) else el.getnext()
         name = _starter(el.text, first) or _starter(el.tail, el.getnext())
-        if name:
+        # The walk up the ancestors is asked only of a line that names a starter.
+        if name and not _aside(el):
             return [name]
     return []
 
