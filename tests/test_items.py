@@ -304,3 +304,26 @@ def test_a_card_title_printed_twice_comes_out_once_on_a_collection() -> None:
     lines = article.text.splitlines()
     assert lines.count("Tea tin 4") == 1
     assert "$14.50" in lines
+
+
+def test_a_grid_wrapped_in_a_box_named_for_its_pager_is_the_list() -> None:
+    cards = "".join(
+        f'<div class="product-card"><a href="/p/{i}">Running graphic shirt {i}</a>'
+        f"<p>Oversized fit, washed black</p><p>${20 + i}</p></div>"
+        for i in range(12)
+    )
+    pages = "".join(
+        f'<li><a href="?p={n}">Go to page {n} of the shirts</a></li>' for n in range(2, 6)
+    )
+    page = (
+        f"<html><body>{_MENU}<main><h1>T-Shirts</h1><p>400 products</p>"
+        f'<div class="pagination_pagination__x1"><div class="grid">{cards}</div>'
+        f'<ul class="pager">{pages}</ul></div></main></body></html>'
+    )
+    text = _items_text(page)
+    for i in range(12):
+        assert f"Running graphic shirt {i}" in text
+    assert "T-Shirts" in text
+    # The pager inside the box is still a pager.
+    assert "Go to page 3" not in text
+    assert "Section 3" not in text

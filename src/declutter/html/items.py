@@ -12,6 +12,7 @@ menus, filters, widgets and footer around them are not.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Container
 
 from lxml import etree, html
 
@@ -44,6 +45,9 @@ _PLACES = frozenset(
         "facets", "sort",
     }
 )  # fmt: skip
+#: Of those, the names of the controls over a list (its pages, filters, order): a layout names
+#: the box holding the list itself after them too ("pagination-wrapper", "filtered-results").
+_CONTROLS = frozenset({"pagination", "pager", "filter", "filters", "facet", "facets", "sort"})
 #: Class/id tokens of widgets that never hold a page's items, however large.
 _WIDGETS = frozenset(
     {
@@ -122,8 +126,10 @@ def _around(el: html.HtmlElement, clutter: set[html.HtmlElement]) -> str | None:
         # Hidden by its class until a script shows it: a quick-view copy of every card, a
         # comparison drawer ("hidden md:block" is shown on wide screens, as the page was read).
         return "hidden"
-    if not names.isdisjoint(_PLACES) or el.get("role") in ("navigation", "banner", "contentinfo"):
+    if el.get("role") in ("navigation", "banner", "contentinfo"):
         return "place"
+    if not names.isdisjoint(_PLACES):
+        return "control" if names & _PLACES <= _CONTROLS else "place"
     return None
 
 
@@ -169,8 +175,15 @@ def _runs(chunks: list[Chunk], outside: set[int]) -> list[_Run]:
 WRAPPER_SHARE = 0.5
 
 
-def _outside(chunks: list[Chunk], clutter: set[html.HtmlElement]) -> set[int]:
-    """The chunks inside page chrome or a control around the list."""
+def _outside(
+    chunks: list[Chunk],
+    clutter: set[html.HtmlElement],
+    spared: Container[html.HtmlElement] | None = (),
+) -> set[int]:
+    """The chunks inside page chrome or a control around the list.
+
+    Boxes named for a control are not in it when ``spared`` holds them (None: all of them).
+    """
     held: dict[html.HtmlElement, int] = {}
     total = 0
     for chunk in chunks:
@@ -184,6 +197,8 @@ def _outside(chunks: list[Chunk], clutter: set[html.HtmlElement]) -> set[int]:
             verdict = judged.get(el)
             if verdict is None:
                 kind = _around(el, clutter)
+                if kind == "control":
+                    kind = None if spared is None or el in spared else "place"
                 verdict = kind is not None
                 if kind == "place" and held[el] >= WRAPPER_SHARE * total:
                     # A menu larger than the page holds neither its heading nor its main part.
@@ -215,6 +230,8 @@ def items(
     outside = _outside(chunks, clutter or set())
     runs = _runs(chunks, outside)
     best = max(runs, key=_linked_weight if typed else _Run.weight, default=None)
+    if typed:
+        outside, runs, best = _in_control(chunks, clutter or set(), outside, runs, best)
     if best is None or best.weight() <= 0:
         return located if typed else None
     prose = sum(max(chunk_score(c), 0.0) for c in located.chunks)
@@ -225,6 +242,42 @@ def items(
     first = next(i for i, c in enumerate(chunks) if id(c) in kept)
     kept |= {id(c) for c in _intro(chunks[:first], outside)}
     return Located(best.parent, [c for c in chunks if id(c) in kept])
+
+
+#: A list inside a box named for a control outweighs the best list outside it this many times.
+CONTROL_RATIO = 2.0
+
+
+def _in_control(
+    chunks: list[Chunk],
+    clutter: set[html.HtmlElement],
+    outside: set[int],
+    runs: list[_Run],
+    best: _Run | None,
+) -> tuple[set[int], list[_Run], _Run | None]:
+    """The list held by a box named for its pager or filters, when that is the page's list.
+
+    A pager's links and a filter's options are short; a run of linked items far heavier than
+    any list outside such boxes is the grid they page and filter, wrapped in their name.
+    """
+    freed = _outside(chunks, clutter, None)
+    if len(freed) == len(outside):
+        return outside, runs, best
+    floor = CONTROL_RATIO * (_linked_weight(best) if best is not None else 0.0)
+    # Only the boxes holding such a list are spared: a pager or filters beside it (or inside
+    # the box) stay out.
+    holders = {
+        el
+        for run in _runs(chunks, freed)
+        if run.weight() > 0 and _linked_weight(run) > floor
+        for el in (run.parent, *run.parent.iterancestors())
+        if _around(el, clutter) == "control"
+    }
+    if not holders:
+        return outside, runs, best
+    spared = _outside(chunks, clutter, holders)
+    spared_runs = _runs(chunks, spared)
+    return spared, spared_runs, max(spared_runs, key=_linked_weight)
 
 
 def _linked_weight(run: _Run) -> float:
