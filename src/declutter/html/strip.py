@@ -126,6 +126,7 @@ def strip_tree(
     if keep_hidden:
         return root
     hidden = [el for el in _MAYBE_HIDDEN(root) if _is_hidden(el)]
+    hidden = _unfolded(hidden)
     if hidden:
         total = len(_TEXT(root)) or 1
         for el in hidden:
@@ -135,6 +136,40 @@ def strip_tree(
             if share < HIDDEN_PROTECT_SHARE and not (share >= HIDDEN_MAIN_SHARE and _in_main(el)):
                 _drop(el)
     return root
+
+
+#: Hidden panels built from one template, this many of them, are a page's folds.
+FOLD_PANELS = 2
+#: Each fold holds at least this much text: a question's answer, a tab's section.
+FOLD_CHARS = 150
+
+
+# A form's hidden steps and fields are built from one template too, and are never content
+# (its controls are gone by then: its names tell).
+_FORM_NAME = re.compile(r"form|input|field", re.IGNORECASE)
+
+
+def _unfolded(hidden: list[html.HtmlElement]) -> list[html.HtmlElement]:
+    """The hidden elements less the folds a reader opens: tab panels and accordion answers.
+
+    Any page may fold sections into tabs or an FAQ into an accordion that a script opens; the
+    panels are hidden alike and built from one template (same tag and classes), and each holds
+    a section's worth of text.  A lone hidden box (a dialog, a fly-out menu) is no fold, nor
+    is a form's hidden step.
+    """
+    groups: dict[tuple[str, str], list[html.HtmlElement]] = {}
+    for el in hidden:
+        if len(_TEXT(el)) >= FOLD_CHARS and not _FORM_NAME.search(
+            f"{el.get('class', '')} {el.get('id', '')}"
+        ):
+            groups.setdefault((el.tag, el.get("class") or ""), []).append(el)
+    folds = {
+        id(el)
+        for (_, cls), group in groups.items()
+        if cls and len(group) >= FOLD_PANELS
+        for el in group
+    }
+    return [el for el in hidden if id(el) not in folds]
 
 
 #: Words naming a cookie-consent manager's dialog (the generic word and the common vendors).
