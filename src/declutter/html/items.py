@@ -19,6 +19,7 @@ from lxml import etree, html
 from ..patterns import CHROME_TAGS, HIDING_CLASSES, tokens
 from .chunk import Chunk
 from .locate import Located
+from .shape import inside
 from .vote import chunk_score
 
 #: A list has at least this many items.
@@ -300,14 +301,10 @@ def _kin(runs: list[_Run], best: _Run) -> list[_Run]:
     for run in runs:
         if run is best or run.shape != best.shape or _shape(run.parent) != box:
             continue
-        if run.weight() <= 0 or _nested(run.parent, best.parent):
+        if run.weight() <= 0 or inside(run.parent, best.parent) or inside(best.parent, run.parent):
             continue
         kin.append(run)
     return kin
-
-
-def _nested(a: html.HtmlElement, b: html.HtmlElement) -> bool:
-    return any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
 
 
 #: An article has this many paragraphs of prose; a listing's intro above its items has fewer.

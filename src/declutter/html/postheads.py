@@ -19,6 +19,7 @@ from lxml import html
 
 from ..patterns import tokens
 from .chunk import norm_space
+from .shape import inside
 
 #: A name or a date is a short line; longer text is a profile box or a sentence.
 NAME_CHARS = 40
@@ -82,7 +83,7 @@ def _before(frame: html.HtmlElement, first: html.HtmlElement) -> list[html.HtmlE
             break
         if not isinstance(el.tag, str):
             continue
-        if skip is not None and _within(el, skip):
+        if skip is not None and inside(el, skip):
             continue
         if el.tag == "blockquote":
             # A quoted post names its own author; that is not who wrote this one.
@@ -90,10 +91,6 @@ def _before(frame: html.HtmlElement, first: html.HtmlElement) -> list[html.HtmlE
             continue
         found.append(el)
     return found
-
-
-def _within(el: html.HtmlElement, outer: html.HtmlElement) -> bool:
-    return any(a is outer for a in el.iterancestors())
 
 
 def _short(text: str, limit: int) -> str | None:

@@ -16,7 +16,7 @@ from .chunk import Chunk, norm_space
 from .locate import Located
 from .postheads import frames, post_head
 from .quoted import without_repeated_quotes
-from .shape import inside, link_share, shape_of
+from .shape import inside, link_share, shape_of, under
 from .vote import chunk_score
 
 #: How far above the chosen element a post's shape is looked for (content → body → post).
@@ -154,7 +154,7 @@ def _opening(
     assert chosen is not None
     root = chosen.getroottree().getroot()
     held = set(posts)
-    first = next((i for i, c in enumerate(chunks) if _under(c.el, held)), None)
+    first = next((i for i, c in enumerate(chunks) if under(c.el, held)), None)
     if first is None:
         return [], []
     around = {a for post in posts for a in post.iterancestors()}
@@ -163,7 +163,7 @@ def _opening(
         some = [
             el
             for el in root.iter(shape[0])
-            if shape_of(el) == shape and el not in around and not _under(el, held)
+            if shape_of(el) == shape and el not in around and not under(el, held)
         ]
         if 0 < len(some) <= OPENING_MAX:
             alike.update(dict.fromkeys(some))
@@ -196,13 +196,6 @@ OPENING_VOTE = 25.0
 
 def _prose(chunks: list[Chunk]) -> bool:
     return sum(max(chunk_score(c), 0.0) for c in chunks) >= OPENING_VOTE
-
-
-def _under(el: html.HtmlElement, outer: set[html.HtmlElement]) -> bool:
-    """Is ``el`` one of ``outer`` or inside one of them?"""
-    if el in outer:
-        return True
-    return any(a in outer for a in el.iterancestors())
 
 
 def _post_chunks(

@@ -16,6 +16,7 @@ from lxml import etree, html
 
 from ..patterns import tokens
 from .chunk import Chunk
+from .shape import under
 from .vote import chunk_score
 
 #: Words of a class or id naming a widget of shoppers' reviews.
@@ -83,9 +84,7 @@ def without_reviews(
     found = review_elements(root)
     if not found:
         return chunks, set()
-    left = [
-        c for c in chunks if c.el not in found and not any(a in found for a in c.el.iterancestors())
-    ]
+    left = [c for c in chunks if not under(c.el, found)]
     if len(left) == len(chunks) or sum(max(chunk_score(c), 0.0) for c in left) < LEFT_PROSE:
         return chunks, set()
     return left, found

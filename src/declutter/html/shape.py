@@ -1,6 +1,8 @@
-"""What makes elements of a page alike, and how linked a block is: shared by the widenings."""
+"""What makes elements of a page alike, where an element stands, and how linked a block is."""
 
 from __future__ import annotations
+
+from collections.abc import Container
 
 from lxml import html
 
@@ -22,6 +24,11 @@ def inside(el: html.HtmlElement, outer: html.HtmlElement) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+def under(el: html.HtmlElement, boxes: Container[html.HtmlElement]) -> bool:
+    """Is ``el`` one of ``boxes`` or inside one of them?"""
+    return el in boxes or any(a in boxes for a in el.iterancestors())
 
 
 def link_share(chunk: Chunk) -> float:

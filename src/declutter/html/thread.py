@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import html
 
 from .chunk import Chunk
+from .shape import under
 from .strip import comment_named
 from .vote import chunk_score
 
@@ -30,7 +31,7 @@ def thread_clutter(chunks: list[Chunk], clutter: set[html.HtmlElement]) -> set[h
         if vote <= 0:
             continue
         total += vote
-        if chunk.el in named or any(a in named for a in chunk.el.iterancestors()):
+        if under(chunk.el, named):
             held += vote
     if total <= 0 or held < POSTS_SHARE * total:
         return clutter

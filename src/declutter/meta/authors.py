@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml import etree, html
 
+from ..html.shape import under
 from .declared import declared_strings, jsonld_authors, meta_authors
 from .jsonld import JsonLd
 from .names import fold_name, split_authors, team_name, user_name
@@ -214,7 +215,7 @@ def _dom_authors(
 ) -> list[str]:
     for group in _dom_groups(root, marks, rel_authors):
         if outside:
-            group = [el for el in group if not _within(el, outside)]
+            group = [el for el in group if not under(el, outside)]
         group = _from_headline(root, h1, group)
         starters = [el for el in group if _STARTER.search(_visible_text(el)[:300])]
         group = starters[:1] + [el for el in group if el not in starters[:1]]
@@ -236,10 +237,6 @@ def _dom_authors(
         if names:
             return names
     return []
-
-
-def _within(el: Any, boxes: frozenset[Any]) -> bool:
-    return el in boxes or any(anc in boxes for anc in el.iterancestors())
 
 
 def _teams(
