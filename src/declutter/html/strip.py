@@ -206,18 +206,11 @@ def _drop_consent(root: html.HtmlElement, named: bool | None) -> None:
 SCREEN_READER_NAME = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(SCREEN_READER_CLASSES)) + r")(?![\w-])", re.IGNORECASE
 )
-# Candidates found in C, by the common spellings' stems when the page's classes are not known;
-# the classes are read after.
-_MAYBE_SCREEN_READER = etree.XPath(
-    "/html/body//*[contains(@class, 'sr-') or contains(@class, 'sronly') or "
-    "contains(@class, 'isually') or contains(@class, 'screen-reader') or "
-    "contains(@class, 'invisible') or contains(@class, 'assistive') or contains(@class, 'for-sr')]"
-)
 
 
 @lru_cache(maxsize=64)
 def _with_classes(spellings: frozenset[str]) -> etree.XPath:
-    # One test per class the page uses (most use one) costs a fraction of the seven stems.
+    # One test per class the page uses (most use one), not one per spelling on every element.
     tests = " or ".join(f"contains(@class, '{s}')" for s in sorted(spellings))
     return etree.XPath(f"/html/body//*[{tests}]")
 
@@ -230,8 +223,12 @@ def _drop_screen_reader_text(
     A shop's product cards carry such labels beside every price, and a card's title is often
     repeated for screen readers; none of it is on the page that readers see.
     """
-    find = _MAYBE_SCREEN_READER if spellings is None else _with_classes(spellings)
-    for el in find(root):
+    if spellings is None:
+        # Not told by the page-type pass: the body's class names say which the page uses.
+        spellings = frozenset(SCREEN_READER_NAME.findall(" ".join(_BODY_NAMES(root))))
+        if not spellings:
+            return
+    for el in _with_classes(spellings)(root):
         parent = el.getparent()
         classes = (el.get("class") or "").lower().split()
         if parent is None or SCREEN_READER_CLASSES.isdisjoint(classes):
