@@ -78,6 +78,11 @@ def _clutter_name(el: html.HtmlElement) -> bool:
     return _clutter_names(names)
 
 
+def clutter_named(el: html.HtmlElement) -> bool:
+    """Whether the element's class, id or role names it chrome or a widget."""
+    return _clutter_name(el)
+
+
 @lru_cache(maxsize=4096)
 def _clutter_names(names: str) -> bool:
     """Whether a class/id string names clutter (cached: pages repeat their class strings)."""

@@ -19,12 +19,36 @@ LONG_HEADING = 150
 SHORT_PLAIN = 0.1
 #: Prose shorter than this gets only a partial vote: it could be a teaser line.
 PROSE_CHARS = 120
+#: Chinese and Japanese write a word in one to two characters, with no space between words:
+#: each of their characters counts for this many of an alphabet's, so that the thresholds
+#: above (set in characters of spaced scripts) ask the same length of prose of every script.
+DENSE_WEIGHT = 3
+#: Han ideographs, kana and the CJK punctuation and full-width forms written with them.
+_DENSE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def weighted_len(text: str) -> int:
+    """The length of ``text`` in characters of spaced scripts (see ``DENSE_WEIGHT``)."""
+    if text.isascii():
+        return len(text)
+    dense = len(_DENSE.findall(text))
+    return len(text) + (DENSE_WEIGHT - 1) * dense
+
+
+def _weighted_size(chunk: Chunk) -> int:
+    if chunk.type == "list":
+        return sum(weighted_len(i) for i in chunk.items)
+    if chunk.type == "table":
+        return sum(weighted_len(c) for r in chunk.rows for c in r)
+    return weighted_len(chunk.text)
 
 
 def chunk_score(chunk: Chunk) -> float:
     """The chunk's vote: positive for prose, negative for navigation and fragments."""
-    n = chunk.size
-    if n == 0 or chunk.type == "image" or (chunk.type == "heading" and n < LONG_HEADING):
+    if chunk.size == 0 or chunk.type == "image":
+        return 0.0
+    n = _weighted_size(chunk)
+    if chunk.type == "heading" and n < LONG_HEADING:
         return 0.0
     ld = chunk.link_density
     if ld > LINKY:
@@ -50,7 +74,7 @@ def _list_score(chunk: Chunk) -> float:
     """Items vote one by one: a teaser list (linked title + summary) is not prose."""
     total = 0.0
     for item, linked in zip(chunk.items, linked_items(chunk), strict=True):
-        n = len(item)
+        n = weighted_len(item)
         if linked:
             total -= n
         elif n >= PROSE_CHARS and SENTENCE_END.search(item):

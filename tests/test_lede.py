@@ -1,0 +1,76 @@
+"""What stands before the body's own element: a standfirst, a lead picture, the masthead; and
+prose in scripts written without spaces, voted for as prose."""
+
+from __future__ import annotations
+
+from lxml import html
+
+import declutter
+from declutter.html.chunk import Chunk
+from declutter.html.vote import PROSE_CHARS, chunk_score, weighted_len
+
+PROSE = (
+    "The committee met on Tuesday to weigh the proposal, and after a long debate it agreed "
+    "to fund the new library wing for another three years of work. "
+)
+BODY = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(12))
+
+
+def _extract(body: str) -> declutter.Article:
+    return declutter.extract(f"<html><head><title>T</title></head><body>{body}</body></html>")
+
+
+def test_a_standfirst_in_the_article_header_stays_and_its_byline_goes() -> None:
+    article = _extract(
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<article><header><h1>Council funds the library</h1>"
+        "<p class='teaser'>After months of debate the council agreed to fund the library wing, "
+        "and the shopkeepers of the old town fear for their parking.</p>"
+        "<div class='meta'>By Jane Doe 12.03.2024, 17:45</div></header>"
+        f"<div class='body'>{BODY}</div>"
+        "<footer><p>Comments are closed.</p></footer></article>"
+    )
+    text = article.text
+    assert text.startswith("After months of debate")
+    assert "Jane Doe" not in text
+    assert "Part 11." in text
+
+
+def test_the_lead_picture_between_byline_and_body_stays() -> None:
+    article = _extract(
+        "<article><h1>Solar plant opens</h1><div class='byline'>Sara Ahmed - 9 April 2024</div>"
+        "<figure><img src='https://example.org/plant.jpg' alt='The plant'>"
+        "<figcaption>The new plant on the coast</figcaption></figure>"
+        f"<div class='news-text'>{BODY}</div>"
+        "<div class='tags'><a href='/t/1'>Water</a> <a href='/t/2'>Solar</a></div></article>"
+    )
+    images = [b for b in article.blocks if b.type == "image"]
+    assert [b.caption for b in images] == ["The new plant on the coast"]
+    assert "Sara Ahmed" not in article.text
+
+
+def test_the_walk_back_stops_at_a_link_row() -> None:
+    article = _extract(
+        "<div class='page'><p>Some earlier words of the page, long enough to read like prose, "
+        "before the menu of the section begins.</p>"
+        "<p><a href='/a'>Alpha</a> · <a href='/b'>Beta</a> · <a href='/c'>Gamma</a></p>"
+        f"<div class='story'>{BODY}</div></div>"
+    )
+    assert "Alpha" not in article.text
+    assert "earlier words" not in article.text
+
+
+def test_dense_scripts_weigh_each_character_as_an_alphabet_word_part() -> None:
+    assert weighted_len("plain ascii") == len("plain ascii")
+    assert weighted_len("长江流域") == 12
+    assert weighted_len("Привет") == 6
+
+
+def test_a_chinese_paragraph_of_sixty_characters_votes_as_full_prose() -> None:
+    text = (
+        "记者昨日从省水利厅获悉，长江流域今年将首次对已建立的跨省横向生态补偿机制开展全面评估，"
+        "评估结果将作为下一轮补偿资金分配的重要依据。"
+    )
+    assert len(text) < PROSE_CHARS
+    chunk = Chunk("paragraph", html.fromstring("<p>x</p>"), text=text)
+    assert chunk_score(chunk) >= weighted_len(text) * 0.99
