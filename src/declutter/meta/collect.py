@@ -280,8 +280,10 @@ def extract_metadata(
     headline, headline_source, trail = _headline_and_trail(
         root, scan, jsonld, site_names, marks, url, learnt, kind
     )
-    shown_headline = headline_element(root, scan.first_h1, headline)
-    dates = find_dates_explained(root, jsonld, metas, url, scan.times, shown_headline)
+    # An <h1> with no text (a logo's image) shows no headline: the element that does is sought.
+    named = (el for el, text in zip(scan.h1_elements, scan.h1s, strict=True) if text.strip())
+    shown_headline = headline_element(root, next(named, None), headline)
+    dates = find_dates_explained(root, jsonld, metas, url, scan.times, shown_headline, kind)
     canonical = _web_url(
         _absolute(scan.canonical or _first(metas, ("og:url", "twitter:url")), base)
     )

@@ -3,11 +3,14 @@
 Trust order (the first that gives a date wins; each is recorded in ``sources`` for --explain):
 
 0. a plain (not "Updated") date printed right under the headline, within ``SHOWN_OVER_DECLARED``
-   elements, that is none of the declared dates, not a day a declared moment falls on in
-   some time zone (UTC-12 to UTC+14; a day either way of a bare declared day) nor one with
-   day and month swapped: what the page states beats a hidden declared date ("visible");
+   elements (``BARE_NEAR`` when it is over ``RESAVED_AFTER`` days before every declared date:
+   those are a re-save's), that is none of the declared dates, not a day a declared moment
+   falls on in some time zone (UTC-12 to UTC+14; a day either way of a bare declared day) nor
+   one with day and month swapped: what the page states beats a hidden declared date
+   ("visible");
 1. JSON-LD ``datePublished``/``dateCreated`` of the article, then of the WebPage ("json-ld");
-2. meta tags (``article:published_time``, ``dc.date``, ``parsely-pub-date`` …; "meta");
+2. meta tags (``article:published_time``, ``dc.date``, ``parsely-pub-date`` …; "meta").
+   Of several declared dates, the one the headline shows comes first;
 3. the date the page shows beside its headline (``visibledate.py``: a ``<time>``, a
    date-marked element, a "Published/Updated …" line or a line holding only a date, nearest
    the ``<h1>``; "visible").
@@ -17,8 +20,10 @@ Trust order (the first that gives a date wins; each is recorded in ``sources`` f
 4. ``itemprop="datePublished"`` and ``<time datetime>`` anywhere on the page ("markup");
 5. a date in the URL (``/2021/03/07/``, "url"); also first when the chosen date is one day off
    it (a UTC timestamp of the site's local day);
-6. a "Published/Updated: <date>" line anywhere in the body, outside clutter ("visible");
-7. htmldate's fast search (its header, JSON, ``<abbr>`` and text patterns; "htmldate").
+6. on a forum, a date line farther after the thread's title (a table cell too: the first
+   post's header, "visible");
+7. a "Published/Updated: <date>" line anywhere in the body, outside clutter ("visible");
+8. htmldate's fast search (its header, JSON, ``<abbr>`` and text patterns; "htmldate").
 
 A shown date labelled "Updated" is also the modification date.  Every value lies between
 ``EARLIEST`` (before it, no web page existed) and tomorrow (a page cannot be dated after it was
@@ -44,7 +49,7 @@ from ..deadline import check_deadline
 from .dateparse import _format, _sort_key, date_from_url, normalize_date, not_after
 from .dateparse import parse_date_value as parse_date_value
 from .jsonld import JsonLd, first_text
-from .visibledate import ShownDate, labelled_date, shown_dates
+from .visibledate import BARE_NEAR, ShownDate, labelled_date, shown_dates
 
 __all__ = [
     "DateFinding",
@@ -60,6 +65,10 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)  # it logs every date i
 
 #: How far after the headline (in elements) a shown date wins over a declared one.
 SHOWN_OVER_DECLARED = 10
+#: A shown date this many days before every declared one is the page's own even a little
+#: farther from the headline: the declared dates are those of a re-save (a move to another
+#: platform), no update is dated before the first publication.
+RESAVED_AFTER = 365
 #: No web page is older than this.
 EARLIEST = date(1991, 1, 1)
 
@@ -175,6 +184,11 @@ def _local_days(value: str) -> set[date]:
     return {day - timedelta(days=1), day, day + timedelta(days=1)}
 
 
+def _shown_day(shown: ShownDate) -> date:
+    value = shown.value
+    return value.date() if isinstance(value, datetime) else value
+
+
 def _shown_instead(shown: Sequence[ShownDate], declared: Sequence[tuple[str, str]]) -> str | None:
     """The date printed right by the headline when it is none of the declared ones: the page
     states it, the declared date is then a hidden re-save or a template's date.
@@ -186,9 +200,13 @@ def _shown_instead(shown: Sequence[ShownDate], declared: Sequence[tuple[str, str
     if not declared or not shown:
         return None
     first = shown[0]
-    if first.updated or first.distance > SHOWN_OVER_DECLARED:
+    if first.updated or first.distance > BARE_NEAR:
         return None
-    day = _day(first.value if not isinstance(first.value, datetime) else first.value.date())
+    day = _shown_day(first)
+    if first.distance > SHOWN_OVER_DECLARED and any(
+        (_day(value) - day).days <= RESAVED_AFTER for value, _ in declared
+    ):
+        return None
     for value, _ in declared:
         other = _day(value)
         if day in _local_days(value):
@@ -198,6 +216,18 @@ def _shown_instead(shown: Sequence[ShownDate], declared: Sequence[tuple[str, str
     return _format(first.value)
 
 
+def _shown_first(
+    shown: Sequence[ShownDate], published: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The declared publication dates with the one the headline shows first: a page that
+    declares several (JSON-LD's and a meta tag's) states which is its own."""
+    if len(published) < 2 or not shown or shown[0].distance > SHOWN_OVER_DECLARED:
+        return published
+    day = _shown_day(shown[0])
+    match = [p for p in published if _day(p[0]) == day]
+    return match + [p for p in published if _day(p[0]) != day] if match else published
+
+
 def find_dates_explained(
     root: html.HtmlElement,
     jsonld: JsonLd,
@@ -205,13 +235,17 @@ def find_dates_explained(
     url: str | None,
     times: Sequence[html.HtmlElement] | None = None,
     h1: html.HtmlElement | None = None,
+    kind: str | None = None,
 ) -> DateFinding:
-    """The page's dates in the trust order of the module docstring, with their sources."""
+    """The page's dates in the trust order of the module docstring, with their sources.
+    ``kind``: the page's type, when known."""
     published, modified = _declared(jsonld, metas)
     shown = [s for s in shown_dates(root, h1) if _plausible(_format(s.value))]
     instead = _shown_instead(shown, published + modified)
     if instead is not None:
         published = [(instead, "visible"), *published]
+    else:
+        published = _shown_first(shown, published)
     if not published and shown:
         # "December 22, 2022 · Updated: January 2, 2026": the first date not labelled as an
         # update is the publication date, the first so labelled the modification date.
@@ -227,6 +261,12 @@ def find_dates_explained(
         late_pub, late_mod = _markup(root, times)
         published = late_pub + _valid([(date_from_url(url), "url")])
         modified = modified or late_mod
+    if not published and kind == "forum":
+        # A thread's first post is dated in its header row, often a table cell, below a long
+        # menu: far from the thread's title for an article's date line.
+        far = [s for s in shown_dates(root, h1, far=True) if _plausible(_format(s.value))]
+        if far:
+            published = [(_format(far[0].value), "visible")]
     if not published:
         # The last two searches read the whole body (htmldate its every text node): on a huge
         # page they take seconds, so the call's time budget is asked first.

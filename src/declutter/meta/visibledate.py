@@ -4,7 +4,8 @@ Looked for in document order around the first ``<h1>`` (a little before it, more
 ``<time>`` elements (the day their text shows when it is a day off their UTC datetime),
 elements whose class or id names a date ("date", "time", "published", "updated", "byline",
 "meta" …), "Published/Updated/Posted … <date>" lines in several languages and, close to the
-headline, lines holding nothing but a date ("Dec 17, 2025"; not in links or table cells).
+headline, lines holding nothing but a date ("Dec 17, 2025"; not in links or table cells), or a
+date among parts ("Dec 17, 2025 · 3 min read"), or blocks that open with one.
 The nearest one to the headline is the page's stated date; a label saying "updated" makes it a
 modification date.  Dates inside comments, sidebars, footers and related-story lists are not the
 article's.  ``labelled_date`` reads a "Published/Updated: <date>" line anywhere in the body,
@@ -47,7 +48,7 @@ _UPDATED = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
-    r"\b(?:published|posted|written|released|veröffentlicht|publié|publicado|pubblicato|"
+    r"\b(?:published|posted|written|released|started|veröffentlicht|publié|publicado|pubblicato|"
     r"gepubliceerd|opublikowano|опубликовано|on)\b",
     re.IGNORECASE,
 )
@@ -76,8 +77,13 @@ def _marked(el: html.HtmlElement) -> bool:
     return len(marks) > 2 and bool(_DATE_MARK.search(marks.lower()))
 
 
-def in_clutter(el: html.HtmlElement) -> bool:
+def in_clutter(el: html.HtmlElement, page: frozenset[html.HtmlElement] = frozenset()) -> bool:
+    """Whether ``el`` sits in a page part that shows other pages' dates and names.  ``page``:
+    the headline's ancestors, which wrap the page itself whatever their names ("footerfix",
+    a sticky footer's wrapper)."""
     for anc in el.iterancestors():
+        if anc in page:
+            return False
         if anc.tag in _CLUTTER_TAGS:
             return True
         if anc.tag in ("article", "main", "body"):
@@ -133,15 +139,49 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def _lead(el: html.HtmlElement) -> str:
+    """The text an element opens with before its children: its own text, else the text right
+    after its first child ("<legend>Title</legend> 20 December 2025 <div>…")."""
+    lead = " ".join((el.text or "").split())
+    if not lead and len(el):
+        lead = " ".join((el[0].tail or "").split())
+    return lead
+
+
 def _bare_lead(el: html.HtmlElement) -> bool:
     """The element's text opens with a date alone, the rest in its children ("Dec 26, 2025
     <span>•</span> <img> Jane Doe")."""
-    lead = " ".join((el.text or "").split())
+    lead = _lead(el)
     return bool(lead) and len(el) > 0 and is_bare_date(lead)
 
 
-def _shown_value(el: html.HtmlElement, text: str, near: bool) -> date | datetime | None:
-    """The date a non-``<time>`` element shows, when it is one the page states."""
+#: What separates the parts of a date line ("Dec 18, 2025 · 3 min read", "May 2, 2024 - 11
+#: minutes"); a hyphen only between spaces (dates are written with hyphens).
+_PARTS = re.compile(r"\s+[-–—|]\s+|\s*[·•・|]\s*")
+
+
+def _part_date(text: str) -> date | datetime | None:
+    """The date of a line made of parts one of which is a date alone ("December 18, 2025 ・
+    3 min read"): the others are its reading time, author or section."""
+    parts = _PARTS.split(text)
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        if _YEAR.search(part) and is_bare_date(part):
+            return parse_date_value(part)
+    return None
+
+
+def _shown_value(
+    el: html.HtmlElement, text: str, near: bool, cells: bool = False
+) -> date | datetime | None:
+    """The date a non-``<time>`` element shows, when it is one the page states.  ``cells``: a
+    date alone in a table cell counts (a forum's posts are tables headed by their dates)."""
+    bare_ok = near and (el.tag not in _BARE_SKIP or (cells and el.tag != "a"))
+    if bare_ok and len(el) and (not text or len(text) > MAX_TEXT) and _bare_lead(el):
+        # A block that opens with its date ("<legend>Title</legend> 20 December 2025 <div>
+        # the story…</div>"): the date heads what follows.
+        return parse_date_value(_lead(el))
     if not text or len(text) > MAX_TEXT or not _YEAR.search(text):
         return None
     if _TIMES(el):
@@ -149,22 +189,23 @@ def _shown_value(el: html.HtmlElement, text: str, near: bool) -> date | datetime
     if len(el) and len(_YEAR.findall(text)) > 1:
         # A wrapper of several dates ("May 1, 2020 <span>Updated: June 2, 2021</span>"): the
         # date its own text opens with, else its parts one by one.
-        return parse_date_value(el.text) if _bare_lead(el) else None
-    bare_ok = near and el.tag not in _BARE_SKIP
+        return parse_date_value(_lead(el)) if _bare_lead(el) else None
     if _marked(el) or _PUBLISHED.search(text) or _UPDATED.search(text):
         return parse_date_value(text)
     if bare_ok and is_bare_date(text):
         return parse_date_value(text)
     if bare_ok and _bare_lead(el):
-        return parse_date_value(el.text)
-    return None
+        return parse_date_value(_lead(el))
+    return _part_date(text) if bare_ok else None
 
 
-def _candidate(el: html.HtmlElement, near: bool) -> tuple[date | datetime, bool] | None:
+def _candidate(
+    el: html.HtmlElement, near: bool, cells: bool = False
+) -> tuple[date | datetime, bool] | None:
     """The date an element shows, and whether it is labelled as an update.  ``near``: the
     element is close enough to the headline for a bare date line to be the page's date."""
     text = _own_text(el)
-    value = _time_value(el, text) if el.tag == "time" else _shown_value(el, text, near)
+    value = _time_value(el, text) if el.tag == "time" else _shown_value(el, text, near, cells)
     if value is None:
         return None
     context = text
@@ -208,22 +249,30 @@ def around(
     return order, at
 
 
-def shown_dates(root: html.HtmlElement, h1: html.HtmlElement | None) -> list[ShownDate]:
-    """Dates shown around the headline, nearest first (none when the page has no ``<h1>``)."""
+def shown_dates(
+    root: html.HtmlElement, h1: html.HtmlElement | None, far: bool = False
+) -> list[ShownDate]:
+    """Dates shown around the headline, nearest first (none when the page has no ``<h1>``).
+
+    ``far``: lines holding only a date count up to ``AFTER`` elements past the headline, table
+    cells too, for a page that dates itself nowhere nearer (a forum's first post under a long
+    menu)."""
+    bare_within = AFTER if far else BARE_NEAR
     order, at = around(root, h1)
     if at < 0:
         return []
     found: list[ShownDate] = []
     seen: set[int] = set()
+    page = frozenset(order[at].iterancestors())
     for i in range(max(0, at - BEFORE), len(order)):
         el = order[i]
         if i == at or not _worth_reading(el):
             continue
         distance = i - at if i > at else (at - i) * 3  # above the headline: less likely
-        got = _candidate(el, distance <= BARE_NEAR)
+        got = _candidate(el, distance <= bare_within, far)
         if got is None or any(id(a) in seen for a in el.iterancestors()):
             continue
-        if in_clutter(el):
+        if in_clutter(el, page):
             continue
         seen.add(id(el))
         found.append(ShownDate(got[0], distance, got[1]))
@@ -253,6 +302,13 @@ def labelled_date(root: html.HtmlElement) -> ShownDate | None:
             continue
         rest = _LABEL_FIRST.sub("", text, count=1)
         value = parse_date_value(rest) if is_bare_date(rest) else None
-        if value is not None and not in_clutter(el):
-            return ShownDate(value, 0, bool(_UPDATED.search(m.group())))
+        if value is None or in_clutter(el):
+            continue
+        updated = bool(_UPDATED.search(m.group()))
+        before = _label_before(el).rstrip(" .,;:|·•-–—(")
+        if updated and before and is_bare_date(before):
+            # "December 3, 2025. <i>Updated: December 7, 2025</i>": the date the update
+            # follows is the publication date.
+            return ShownDate(parse_date_value(before) or value, 0, False)
+        return ShownDate(value, 0, updated)
     return None
