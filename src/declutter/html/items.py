@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Container
+from functools import lru_cache
 
 from lxml import etree, html
 
-from ..patterns import CHROME_TAGS, HIDING_CLASSES, tokens
+from ..patterns import CHROME_TAGS, HIDING_CLASSES, TOKEN_SPLIT, tokens
 from .chunk import Chunk
 from .locate import Located
 from .shape import inside
@@ -129,9 +130,34 @@ def _around(el: html.HtmlElement, clutter: set[html.HtmlElement]) -> str | None:
         return "hidden"
     if el.get("role") in ("navigation", "banner", "contentinfo"):
         return "place"
-    if not names.isdisjoint(_PLACES):
-        return "control" if names & _PLACES <= _CONTROLS else "place"
+    places = _place_words(f"{el.get('class', '')} {el.get('id', '')}")
+    if places:
+        return "control" if places <= _CONTROLS else "place"
     return None
+
+
+#: Words naming a control's own parts: a place word before one of them modifies it, and the
+#: element is no such place ("dark-nav-btns" styles a carousel's arrows; "menu-toggle" is a
+#: button).
+_PARTS = frozenset(
+    {
+        "btn", "btns", "button", "buttons", "arrow", "arrows", "dots", "icon", "icons",
+        "toggle", "toggler", "trigger",
+    }
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _place_words(names: str) -> frozenset[str]:
+    """The words of an element's class/id names that name a place around a list (``_PLACES``),
+    less those that only modify the name of a part."""
+    found: set[str] = set()
+    for name in names.split():
+        parts = [t.lower() for t in TOKEN_SPLIT.split(name) if t]
+        for i, part in enumerate(parts):
+            if part in _PLACES and not (i + 1 < len(parts) and parts[i + 1] in _PARTS):
+                found.add(part)
+    return frozenset(found)
 
 
 def _item_head(el: html.HtmlElement) -> bool:
@@ -201,9 +227,13 @@ def _outside(
                 if kind == "control":
                     kind = None if spared is None or el in spared else "place"
                 verdict = kind is not None
-                if kind == "place" and held[el] >= WRAPPER_SHARE * total:
-                    # A menu larger than the page holds neither its heading nor its main part.
-                    verdict = el.find(".//h1") is None and el.find(".//main") is None
+                if kind == "place" and el.find(".//main") is not None:
+                    # No menu holds the page's main part: a layout's wrapper of the main part
+                    # and a sidebar beside it ("content-sidebar-wrap") is named for both.
+                    verdict = False
+                elif kind == "place" and held[el] >= WRAPPER_SHARE * total:
+                    # A menu larger than the page does not hold its heading either.
+                    verdict = el.find(".//h1") is None
                 judged[el] = verdict
             if verdict:
                 out.add(id(chunk))
