@@ -16,6 +16,7 @@ from lxml import html
 from .deadline import budget, check_deadline
 from .decode import decode
 from .errors import InputError
+from .html.cards import without_other_products
 from .html.chunk import Chunk
 from .html.explain import Trace, place_by_text
 from .html.locate import TUNINGS, locate
@@ -158,6 +159,9 @@ def _locate(page: Page) -> Page:
     located = second_opinion(page.tree, chunks, located, tuning)
     kind = None if page.declared_article else page.page_type
     located = widen(kind, chunks, located, page.described, clutter, page.declared_product)
+    if page.page_type == "product":
+        located, cards = without_other_products(located, page.tree)
+        reviews |= cards
     if page.trace is not None:
         # The reviews left out before locating are accounted as clutter left out.
         seen = list(page.chunks) if reviews else chunks

@@ -12,6 +12,7 @@ import re
 from lxml import html
 
 from ..model import PageType
+from ..patterns import CLUTTER_PREFIX, CLUTTER_TOKENS, tokens
 from .chunk import Chunk
 from .items import items
 from .locate import Located
@@ -253,6 +254,12 @@ def _sections(
         # A service page builds its sections as banners, sliders and carousels; a product
         # page's carousels are its recommendations, and stay out.
         clutter = {el for el in clutter if not layout_name(el)}
+    elif page_type == "product":
+        # A product page heads its own sections with boxes named for it ("section-header",
+        # "product-header": a section's title and intro, the product's name and maker): those
+        # are content there, unlike a site's header, which is chrome by its tag or stands
+        # outside the sections.
+        clutter = {el for el in clutter if not _section_head(el)}
     held: dict[html.HtmlElement, float] = {}
     votes: dict[int, float] = {}
     for chunk in chunks:
@@ -289,6 +296,16 @@ def _sections(
         )
     ]
     return Located(el, picked)
+
+
+def _section_head(el: html.HtmlElement) -> bool:
+    """Whether a box's only clutter word is "header" (its other words name no widget)."""
+    found = tokens(f"{el.get('class', '')} {el.get('id', '')}")
+    return (
+        el.tag not in _CHROME_TAGS
+        and found & CLUTTER_TOKENS == {"header"}
+        and not any(CLUTTER_PREFIX.match(t) for t in found)
+    )
 
 
 def _within(el: html.HtmlElement, outer: html.HtmlElement) -> bool:
