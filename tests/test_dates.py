@@ -25,6 +25,16 @@ def meta_of(head: str, body: str) -> Meta:
         ("Updated 2025-12-17", "2025-12-17"),
         ("2025 March 5", "2025-03-05"),
         ("v2.1.2023.5", None),
+        ("2025年12月19日 10:30", "2025-12-19"),
+        ("2025년 12월 19일", "2025-12-19"),
+        ("ngày 19 tháng 12 năm 2025", "2025-12-19"),
+        ("19 декабря 2025 г.", "2025-12-19"),
+        ("19 грудня 2025 р.", "2025-12-19"),
+        ("19 Aralık 2025 Cuma", "2025-12-19"),
+        ("19 Δεκεμβρίου 2025", "2025-12-19"),
+        ("19. joulukuuta 2025", "2025-12-19"),
+        ("19 ديسمبر 2025", "2025-12-19"),
+        ("2025年度の予算", None),
     ],
 )
 def test_parse_date_value_finds_the_day_beside_the_month(text: str, iso: str | None) -> None:
@@ -40,6 +50,8 @@ def test_parse_date_value_finds_the_day_beside_the_month(text: str, iso: str | N
         ("Friday, 5 March 2024 at 10:30 am", True),
         ("Tax brackets for 2025", False),
         ("Join us on March 5, 2025 for the launch", False),
+        ("2025年12月19日", True),
+        ("19 декабря 2025 г. в 10:30", True),
     ],
 )
 def test_bare_date_lines(text: str, bare: bool) -> None:

@@ -93,3 +93,15 @@ def test_a_forum_posts_date_cell_far_below_the_title_dates_the_thread() -> None:
     head = '<meta property="og:title" content="Wrong refresh rate">'
     assert (meta_of(head, body, kind="forum").published or "")[:10] == "2025-03-30"
     assert meta_of(head, body, kind="article").sources.get("published") != "visible"
+
+
+def test_labelled_date_lines_in_other_scripts() -> None:
+    story = "<p>" + "正文内容。" * 40 + "</p>"
+    m = meta_of(
+        "",
+        "<h1>見出し</h1><p><span>公開日：2025年12月19日</span> <span>更新日：2025年12月20日</span>"
+        f"</p>{story}",
+    )
+    assert (m.published, m.modified) == ("2025-12-19", "2025-12-20")
+    m = meta_of("", f"<h1>Заголовок</h1><div>Опубликовано 19 декабря 2025 г. в 10:30</div>{BODY}")
+    assert m.published == "2025-12-19T10:30:00"

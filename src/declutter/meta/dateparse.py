@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from .datewords import BESIDE_DATE, MONTHS
+
 _ISO = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
     r"(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*"
@@ -22,38 +24,20 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
+#: Year, month and day marked by characters ("2025年12月19日", "2025년 12월 19일") or by the
+#: Vietnamese words ("ngày 19 tháng 12 năm 2025", "19 tháng 12, 2025": day, month, year).
+_CJK = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})(?!\d)")
+_VIET = re.compile(
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)((?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|e|º|°)?\.?", re.UNICODE)
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
 _URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
 
-#: Month names (and common abbreviations) in several languages, lower case, no final dot.
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan januar janvier enero ene gennaio gen janeiro januari jänner jän stycznia "
-        "styczeń leden ledna ianuarie",
-        "february feb februar février fevrier févr fevr febrero febbraio fevereiro fev "
-        "februari lutego luty únor února februarie",
-        "march mar märz maerz mars marzo março marco maart marca marzec březen března martie",
-        "april apr avril abril aprile abr kwietnia kwiecień duben dubna aprilie",
-        "may mai mayo maggio mag maio mei maja maj květen května",
-        "june jun juni juin junio giugno giu junho czerwca czerwiec červen června iunie",
-        "july jul juli juillet juil julio luglio lug julho lipca lipiec červenec července iulie",
-        "august aug août aout agosto ago augustus sierpnia sierpień srpen srpna august",
-        "september sep sept septembre septiembre set settembre setembro września wrzesień "
-        "září septembrie",
-        "october oct okt oktober octobre octubre ottobre ott outubro out października "
-        "październik říjen října octombrie",
-        "november nov novembre noviembre novembro listopada listopad listopadu noiembrie",
-        "december dec dez dezember décembre decembre déc diciembre dic dicembre dezembro "
-        "grudnia grudzień prosinec prosince decembrie",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS.setdefault(_name, _number)
+_MONTHS = MONTHS
 
 
 def _offset(text: str | None) -> timezone | None:
@@ -186,6 +170,12 @@ def parse_date_value(text: str | None) -> date | datetime | None:
             return datetime.fromtimestamp(int(m.group(1)), tz=timezone.utc)
         except (OverflowError, OSError, ValueError):
             return None
+    m = _CJK.search(text)
+    if m:
+        return _at_time(int(m.group(1)), int(m.group(2)), int(m.group(3)), text[m.end() :])
+    m = _VIET.search(text)
+    if m:
+        return _at_time(int(m.group(3)), int(m.group(2)), int(m.group(1)), text[m.end() :])
     m = _SLASH_YMD.search(text)
     if (
         m
@@ -209,19 +199,7 @@ def parse_date_value(text: str | None) -> date | datetime | None:
     return _parse_words(text)
 
 
-#: Words a line that shows only a date may hold besides it (weekdays, "at", "am"/"pm", zones).
-_BESIDE_DATE = frozenset(
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
-        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
-        "at", "am", "pm", "um", "à", "de", "del", "of", "the", "le", "el", "di",
-        "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "ist",
-    }
-)  # fmt: skip
+_BESIDE_DATE = BESIDE_DATE
 #: The longest line read as a bare date.
 BARE_DATE_CHARS = 48
 

@@ -42,14 +42,22 @@ _CLUTTER = re.compile(
     r"reply|replies|card|recommend",
     re.IGNORECASE,
 )
+#: "Updated"/"Published" in many languages; CJK words stand without word boundaries
+#: ("更新日：2025年12月19日", "发布时间：2025-12-19").
 _UPDATED = re.compile(
     r"\b(?:updated?|last\s+updated|modified|edited|revised|aktualisiert|mis\s+à\s+jour|"
-    r"actualizado|actualizada|aggiornato|atualizado|bijgewerkt|zaktualizowano|обновлено)\b",
+    r"actualizado|actualizada|aggiornato|atualizado|actualizat|bijgewerkt|zaktualizowano|"
+    r"aktualizováno|uppdaterad|opdateret|oppdatert|päivitetty|frissítve|güncellendi|"
+    r"güncelleme|diperbarui|cập\s+nhật|обновлено|оновлено|ενημερώθηκε|تحديث)\b"
+    r"|更新|수정",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
     r"\b(?:published|posted|written|released|started|veröffentlicht|publié|publicado|pubblicato|"
-    r"gepubliceerd|opublikowano|опубликовано|on)\b",
+    r"publicat|gepubliceerd|opublikowano|publikováno|publicerad|publiceret|publisert|julkaistu|"
+    r"közzétéve|yayınlanma|yayınlandı|diterbitkan|đăng|опубликовано|опубліковано|"
+    r"δημοσιεύθηκε|نشر|on)\b"
+    r"|发布|發布|发表|發表|公開|投稿|게시|등록|작성",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
