@@ -68,6 +68,15 @@ _CLUTTER_TOKENS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+#: Class tokens of buttons and calls to action drawn as links or boxes ("btn-primary",
+#: "quick-view", "add-to-cart", "card__actions"): on a list's cards their labels are controls.
+CONTROL_TOKENS = frozenset(
+    {
+        "btn", "button", "cta", "quickview", "quick", "wishlist", "cart", "addtocart", "atc",
+        "action", "actions",
+    }
+)  # fmt: skip
+
 #: Class tokens that name a part of a layout as often as its chrome ("listicle-header",
 #: "card__meta", "hero-slider"): an element named only by these is content when it reads as
 #: prose.  Names of people, promotions and calls to action (author, newsletter...) are not.

@@ -18,6 +18,7 @@ from functools import lru_cache
 from lxml import etree, html
 
 from ..patterns import CHROME_TAGS, HIDING_CLASSES, TOKEN_SPLIT, tokens
+from .cardparts import control_label
 from .chunk import Chunk
 from .locate import Located
 from .shape import inside
@@ -272,6 +273,9 @@ def items(
     kept |= {id(c) for c in located.chunks if id(c) not in outside}
     first = next(i for i, c in enumerate(chunks) if id(c) in kept)
     kept |= {id(c) for c in _intro(chunks[:first], outside)}
+    if typed:
+        # The buttons each card repeats ("Quick view", "Add to cart") are the template's.
+        kept -= {id(c) for c in chunks if id(c) in kept and control_label(c)}
     return Located(best.parent, [c for c in chunks if id(c) in kept])
 
 

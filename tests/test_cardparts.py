@@ -1,0 +1,37 @@
+"""The buttons each card of a list repeats are left out on list pages (html/cardparts.py)."""
+
+from __future__ import annotations
+
+import declutter
+
+
+def _shop(extra: str) -> str:
+    cards = "".join(
+        f'<li class="product-item"><a class="product-item-link" href="/p/{i}">Grow bag set'
+        f' number {i}, ten pack</a><span class="price">${12 + i}.95</span>'
+        f'<div class="product-item-actions"><a class="action tocompare" href="#">Add to'
+        f' Compare</a></div><a class="btn quick-view" href="#">Quick View</a>{extra}</li>'
+        for i in range(10)
+    )
+    return (
+        "<html><head><title>Garden</title></head><body><main><h1>Garden accessories</h1>"
+        "<aside class='facets'><div class='filter'>Size</div><div class='filter'>Kind</div>"
+        f'</aside><ol class="product-grid">{cards}</ol></main></body></html>'
+    )
+
+
+def test_a_cards_buttons_are_left_out_on_a_collection() -> None:
+    article = declutter.extract(_shop(""), url="https://shop.example/collections/garden")
+    assert article.page_type == "collection"
+    text = article.text
+    assert "Grow bag set number 7, ten pack" in text
+    assert "$19.95" in text
+    assert "Add to Compare" not in text
+    assert "Quick View" not in text
+
+
+def test_a_count_on_a_button_is_kept() -> None:
+    """A figure on a button is a count the reader reads ("Star 194k")."""
+    page = _shop('<a class="btn btn-sm" href="/stars">Star 1.2k</a>')
+    article = declutter.extract(page, url="https://shop.example/collections/garden")
+    assert "Star 1.2k" in article.text
