@@ -1,5 +1,6 @@
-"""What stands before the body's own element: a standfirst, a lead picture, the masthead; and
-prose in scripts written without spaces, voted for as prose."""
+"""What the vote leaves out that is the article's: a standfirst and a lead picture before the
+body's own element, components named for their layout inside it; prose in scripts written
+without spaces, voted for as prose; credits in full-width brackets."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from lxml import html
 import declutter
 from declutter.html.chunk import Chunk
 from declutter.html.vote import PROSE_CHARS, chunk_score, weighted_len
+from declutter.text.classify import looks_like_caption
 
 PROSE = (
     "The committee met on Tuesday to weigh the proposal, and after a long debate it agreed "
@@ -74,3 +76,41 @@ def test_a_chinese_paragraph_of_sixty_characters_votes_as_full_prose() -> None:
     assert len(text) < PROSE_CHARS
     chunk = Chunk("paragraph", html.fromstring("<p>x</p>"), text=text)
     assert chunk_score(chunk) >= weighted_len(text) * 0.99
+
+
+def test_a_meta_box_of_prose_inside_the_article_is_read_but_a_widget_is_not() -> None:
+    article = _extract(
+        f"<article class='post'><h1>Library</h1>{BODY}"
+        f"<div class='review-meta'><p>{PROSE} The verdict.</p></div>"
+        "<div class='zone-widget'><p>Support our newsroom: we do this work every day at no cost "
+        "to you, but it is far from free to produce.</p></div>"
+        f"<p>{PROSE} The end.</p></article>"
+        "<aside class='widget'><p>About me: I write about libraries and councils.</p></aside>"
+    )
+    assert "The verdict." in article.text
+    assert "Support our newsroom" not in article.text
+    assert "About me" not in article.text
+
+
+def test_a_heading_named_for_its_layout_inside_the_article_stays() -> None:
+    article = _extract(
+        f"<article><h1>Bread</h1>{BODY}<h3 class='recipe-header'>Ingredients</h3>"
+        "<ul><li>2 eggs</li><li>1 cup of milk</li><li>2 cups of flour</li></ul>"
+        f"<p>{PROSE} The end.</p></article>"
+    )
+    assert "Ingredients" in article.text
+
+
+def test_a_caption_box_inside_the_article_stays_out() -> None:
+    article = _extract(
+        f"<article><h1>Match</h1>{BODY[:400]}<div class='caption'><p>The captain lifts the cup "
+        "after the final whistle in front of the home crowd, Tuesday, Nov. 19, 2019, in "
+        f"Columbia, S.C. (AP Photo/John Doe)</p></div>{BODY}</article>"
+    )
+    assert "captain lifts" not in article.text
+
+
+def test_a_credit_in_full_width_brackets_is_a_caption() -> None:
+    assert looks_like_caption("（责任编辑：刘洋）")
+    assert looks_like_caption("【记者 王晓燕】")
+    assert not looks_like_caption("长江流域今年将首次开展跨省生态补偿评估。")

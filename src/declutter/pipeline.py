@@ -25,6 +25,7 @@ from .html.reviews import without_reviews
 from .html.segment import segment
 from .html.strip import clutter_elements, strip_tree
 from .html.thread import posts_unlinked, thread_clutter
+from .html.vote import weighted_len
 from .html.widen import reveal_noscript, widen
 from .meta.collect import Meta, extract_metadata
 from .model import Article, Block, InputKind, PageType, Removed
@@ -33,7 +34,7 @@ from .pagetype import page_type, text_page_type
 from .prune import DEDUPE_TYPES, prune_blocks
 from .read import KindChoice, gunzip_if_needed, looks_binary, sniff_kind
 from .second import second_opinion
-from .text.classify import is_teaser, looks_like_caption
+from .text.classify import CLOSE_BRACKETS, OPEN_BRACKETS, is_teaser, looks_like_caption
 from .text.scrape import extract_text
 
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
@@ -212,7 +213,11 @@ def _stray_line(chunk: Chunk) -> str | None:
     if chunk.type != "paragraph" or len(chunk.text) > STRAY_CHARS:
         return None
     text = chunk.text
-    aside = text[:1] in "([" and text[-1:] in ")]" and len(text) > ASIDE_CHARS
+    aside = (
+        text[:1] in OPEN_BRACKETS
+        and text[-1:] in CLOSE_BRACKETS
+        and weighted_len(text) > ASIDE_CHARS
+    )
     if looks_like_caption(text) and not aside:
         return "caption"
     if is_teaser(text):

@@ -5,7 +5,8 @@ link lists and short fragments vote against.  The element whose subtree collects
 net vote is the article; semantic markup (``<article>``, ``<main>``, ``itemprop=articleBody``)
 adds a bonus so that equal candidates resolve towards what the author marked.  The vote of
 one chunk is ``vote.py``'s; what is trimmed off the chosen chunks (masthead, link rows) is
-``trim.py``'s.
+``trim.py``'s; what is taken back around and inside them (a lede, a lead picture, components
+named for their layout) is ``edges.py``'s.
 """
 
 from __future__ import annotations
@@ -18,16 +19,10 @@ from lxml import html
 from ..deadline import check_deadline
 from ..patterns import CHROME_TAGS
 from .chunk import LINKY_TITLE, Chunk
-from .strip import clutter_named, hard_clutter, layout_name
-from .trim import (
-    HEAD_LINE,
-    HEAD_PROSE,
-    NAV_LINK_DENSITY,
-    drop_orphan_headings,
-    trim_head,
-    without_link_rows,
-)
-from .vote import LINKED_ITEM, LINKY, SENTENCE_END, chunk_score
+from .edges import opened, readmit, take_lede
+from .strip import hard_clutter, layout_name
+from .trim import NAV_LINK_DENSITY, drop_orphan_headings, trim_head, without_link_rows
+from .vote import LINKED_ITEM, SENTENCE_END, chunk_score
 
 _SEMANTIC_CLASSES = re.compile(
     r"article[-_]?body|articlebody|entry[-_]content|post[-_]?content|post[-_]?body|"
@@ -137,95 +132,12 @@ def locate(
     best = _tighten(voted, live_pos, tuning.tighten_slack)
     taken = [ok and best in path for path, ok in zip(paths, live, strict=True)]
     if best is not voted:
-        _take_lede(chunks, paths, _opened(paths, live, blocked, voted), taken, voted)
+        take_lede(chunks, paths, opened(paths, live, blocked, voted), taken, voted)
+    readmit(chunks, paths, live, blocked, best, (pos, against), taken)
     inside = [c for c, t in zip(chunks, taken, strict=True) if t]
     chosen = without_link_rows(inside, tuning.nav_link_density)
     chosen = drop_orphan_headings(chosen)
     return Located(best, trim_head(chosen) if tuning.trim_head else chosen)
-
-
-def _take_lede(
-    chunks: list[Chunk],
-    paths: list[list[html.HtmlElement]],
-    live: list[bool],
-    taken: list[bool],
-    voted: html.HtmlElement,
-) -> None:
-    """Take back the lead picture and the prose just before the child that tightening chose.
-
-    The descent leaves out what the wrapper adds around the body, which after it is comments
-    and teasers; but an intro set apart from the body's element (a lede, a standfirst, a first
-    section in a block of its own) stands right before it, prose after prose, and so does the
-    lead picture.  A by-line or a date line between them is passed over, not taken: the walk
-    back goes through the masthead, and stops at the first link row or widget.
-    """
-    start = next((i for i, t in enumerate(taken) if t), None)
-    if start is None:
-        return
-    i = start - 1
-    pending: list[int] = []
-    passed = 0
-    while i >= 0 and voted in paths[i]:
-        c = chunks[i]
-        if _masthead_line(c) and passed < MASTHEAD_LINES:
-            # Passed over, never taken: a by-line in a box named for its layout too.
-            passed += 1
-        elif not live[i]:
-            break
-        elif c.type == "image" or (c.type == "heading" and c.link_density < LINKY):
-            pending.append(i)
-        elif chunk_score(c) >= HEAD_PROSE:
-            pending.append(i)
-            for j in pending:
-                taken[j] = True
-            pending = []
-        else:
-            break
-        i -= 1
-    # A picture between the masthead and the body is the article's lead picture.
-    for j in pending:
-        if chunks[j].type == "image" and not any(
-            chunks[k].type == "heading" for k in pending if k > j
-        ):
-            taken[j] = True
-
-
-def _opened(
-    paths: list[list[html.HtmlElement]],
-    live: list[bool],
-    blocked: set[html.HtmlElement],
-    voted: html.HtmlElement,
-) -> list[bool]:
-    """Which chunks the walk back to a lede may take: the live ones, and those of the
-    article's own <header> (its standfirst stands there, under the headline).
-
-    A <header> inside the element the vote chose is the article's, not the site's; a name
-    beyond layout words ("share-header") still keeps it out.
-    """
-    opened = list(live)
-    for i, path in enumerate(paths):
-        if live[i] or voted not in path:
-            continue
-        inner = path[: path.index(voted)]
-        shut = [el for el in inner if el in blocked]
-        opened[i] = bool(shut) and all(
-            el.tag == "header" and (not clutter_named(el) or layout_name(el)) for el in shut
-        )
-    return opened
-
-
-#: The walk back to a lede passes over at most this many masthead lines (by-line, date, kicker).
-MASTHEAD_LINES = 3
-
-
-def _masthead_line(chunk: Chunk) -> bool:
-    """A short line of the masthead: a by-line, a date, a kicker, a reading time."""
-    return (
-        chunk.type == "paragraph"
-        and len(chunk.text) < HEAD_LINE
-        and chunk.link_density < LINKY
-        and not SENTENCE_END.search(chunk.text)
-    )
 
 
 def _stays_blocked(

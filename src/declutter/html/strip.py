@@ -271,6 +271,27 @@ def _layout_names(names: str) -> bool:
     return bool(hits) and hits <= LAYOUT_TOKENS and not any(CLUTTER_PREFIX.match(t) for t in found)
 
 
+#: Names of a picture's frame: a caption or a credit is no body text wherever it stands.
+_MEDIA_TOKENS = frozenset(
+    {"caption", "credit", "credits", "gallery", "slideshow", "carousel", "slider", "lightbox"}
+)
+
+
+def component_name(el: html.HtmlElement) -> bool:
+    """Whether the element's clutter words could name a part of an article: layout words
+    ("header", "meta", "widget"), not a picture's frame, a sidebar or a share bar.
+
+    Page builders name every block of a post a widget ("elementor-widget", "ck-widget").
+    """
+    return _component_names(f"{el.get('class', '')} {el.get('id', '')}")
+
+
+@lru_cache(maxsize=4096)
+def _component_names(names: str) -> bool:
+    hits = {t for t in tokens(names) if t in CLUTTER_TOKENS or CLUTTER_PREFIX.match(t)}
+    return bool(hits) and hits <= LAYOUT_TOKENS and hits.isdisjoint(_MEDIA_TOKENS)
+
+
 def clutter_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
     """Elements that look like chrome or widgets by their tag, role or class/id names.
 

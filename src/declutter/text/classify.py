@@ -94,12 +94,17 @@ _TEASER_LABEL = re.compile(
 )
 
 
+#: Brackets that open and close a credit or an aside: the full-width forms are CJK text's own.
+OPEN_BRACKETS = "([（［【"
+CLOSE_BRACKETS = ")]）］】"
+
+
 def looks_like_caption(text: str) -> bool:
     """A photo caption or credit: a credit label, a trailing "(Image: …)" / "REUTERS/…"."""
     t = text.strip()
     if not t:
         return False
-    if t[0] in "([" and t[-1] in ")]" and word_count(t) <= 15:
+    if t[0] in OPEN_BRACKETS and t[-1] in CLOSE_BRACKETS and word_count(t) <= 15:
         return True
     if "©" in t and word_count(t) <= 30:
         return True

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from ..prune import is_boilerplate
 from .blocks import Piece
-from .classify import Features, is_prose, is_teaser, looks_like_caption
+from .classify import (
+    CLOSE_BRACKETS,
+    OPEN_BRACKETS,
+    Features,
+    is_prose,
+    is_teaser,
+    looks_like_caption,
+)
 from .textmeta import is_date_line, parse_byline
 
 
@@ -115,7 +122,13 @@ def heading_like(
     """A short line followed by prose that is new (not a repeat): a subheading."""
     f = feats[i]
     text = pieces[i].plain.strip()
-    if f.digit_share > 0.3 or not f.chars or " | " in text or text[0] in "([" or text[-1] in ")]":
+    if (
+        f.digit_share > 0.3
+        or not f.chars
+        or " | " in text
+        or text[0] in OPEN_BRACKETS
+        or text[-1] in CLOSE_BRACKETS
+    ):
         return False
     marked = pieces[i].marked
     if not marked and (f.words > 20 or f.words == 0 or (f.ends and not text.endswith("?"))):
