@@ -11,27 +11,48 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree, html
 
 from .sitename import split_title
+from .titletext import clean_title
 
 _SPACE = re.compile(r"\s+")
 _SHOWN = etree.XPath("boolean(descendant::body//text()[normalize-space() = $text])")
-_SHOWN_TEXT = etree.XPath(
-    "descendant::text()[not(ancestor::style or ancestor::script or ancestor::template"
-    " or ancestor::button)] | descendant::br"
+_SHOWN_UNLINKED = etree.XPath(
+    "boolean(descendant::body//text()[normalize-space() = $text][not(ancestor::a)])"
 )
-#: Elements inside an ``<h1>`` whose text is not the headline's, or that part its words.
-_NOT_PLAIN = etree.XPath(
-    "boolean(descendant::style | descendant::script | descendant::template"
-    " | descendant::button | descendant::br)"
-)
+#: Elements inside an ``<h1>`` whose text is not the headline's.
+_UNREAD = frozenset({"style", "script", "template", "button"})
+#: Elements inside an ``<h1>`` set on a line of their own: their words never run into the
+#: words beside them ("The Best Notion Alternatives<span class=block>Top Tools</span>").
+_BLOCKS = frozenset({"br", "div", "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "hr"})
+_BLOCK_CLASSES = frozenset({"block", "d-block"})
 
 
 def h1_text(h1: html.HtmlElement) -> str:
     """An ``<h1>``'s text as shown: a ``<style>``, ``<script>`` or ``<button>`` inside it is not
-    read ("Crate tokio <button>Copy item path</button>"), and a ``<br>`` parts the words on
-    either side ("Rebuilding the Legacy<br>of American Made")."""
-    if not _NOT_PLAIN(h1):
-        return str(h1.text_content())
-    return "".join(" " if isinstance(t, html.HtmlElement) else str(t) for t in _SHOWN_TEXT(h1))
+    read ("Crate tokio <button>Copy item path</button>"), and a ``<br>`` or a block parts the
+    words on either side ("Rebuilding the Legacy<br>of American Made")."""
+    if len(h1) == 0:
+        return h1.text or ""
+    out: list[str] = []
+    _read(h1, out)
+    return "".join(out)
+
+
+def _read(el: html.HtmlElement, out: list[str]) -> None:
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in _UNREAD:
+            block = tag in _BLOCKS or not _BLOCK_CLASSES.isdisjoint(
+                (child.get("class") or "").split()
+            )
+            if block:
+                out.append(" ")
+            _read(child, out)
+            if block:
+                out.append(" ")
+        if child.tail:
+            out.append(child.tail)
 
 
 def norm_space(text: str) -> str:
@@ -58,9 +79,9 @@ def h1_pieces(h1s: Sequence[html.HtmlElement]) -> tuple[str, ...]:
             if not isinstance(el.tag, str):
                 continue
             if el is not h1:
-                out.append(norm_space(el.text_content()))
+                out.append(clean_title(el.text_content()))
             own = [el.text or ""] + [child.tail or "" for child in el]
-            out.append(norm_space(" ".join(own)))
+            out.append(clean_title(" ".join(own)))
     return tuple(p for p in out if p)
 
 
@@ -69,7 +90,8 @@ def shown_title_side(root: html.HtmlElement, title: str) -> str | None:
     parts = split_title(title)
     if len(parts) != 2 or len(parts[1]) < 10:
         return None
-    if _SHOWN(root, text=parts[1]) and not _SHOWN(root, text=parts[0]):
+    # Shown as a link's text, the side is the logo's or a menu's: the site's name, a section.
+    if _SHOWN_UNLINKED(root, text=parts[1]) and not _SHOWN(root, text=parts[0]):
         return parts[1]
     return None
 

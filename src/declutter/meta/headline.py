@@ -2,18 +2,21 @@
 
 Sources: the visible ``<h1>`` elements, ``<title>``, the declared titles (JSON-LD
 ``headline``/``name`` of an Article-like node, ``og:title``, ``twitter:title``, ``dc.title``…).
-Every declared title loses its site part first ("Story - Site", "Site | Story", whatever the
-separator; see ``sitename.py``).  Then:
+Every candidate's text is repaired first (``titletext.py``: entities escaped twice, UTF-8 read
+as Latin-1, an ``<h1>``'s glued responsive copies) and every declared title loses its site part
+("Story - Site", "Site | Story", whatever the separator; see ``titlesides.py``).  Then:
 
 1. an ``<h1>`` that agrees with one of those titles (the same words, the part of the title
    that is not the site, or the title's lead before its tagline) is the headline, in the
    page's own wording;
 2. else the first declared title (JSON-LD, then OpenGraph and the other metas), then
    ``<title>``, without its site part — an ``<h1>`` that says something else is usually a
-   slogan or a section name;
+   slogan or a section name (unless the only title is the site's own, "Site - what it is",
+   on an inner page);
 3. else a lone ``<h1>``, the breadcrumb's last crumb, the raw ``<title>``.
 
-A candidate that is only the site's name or a section of the breadcrumb is never taken, nor an
+A candidate that is only the site's name (but on the site's home page) or a section of the
+breadcrumb is never taken, nor an
 ``<h1>`` that is the site's logo: one side of the title while the other side is the story, the
 site's name with at most a word beside it, or a link to the site's home page.
 """
@@ -22,24 +25,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from lxml import etree, html
 
 from . import jsonld as jsonld_mod
-from .h1 import PIECE_EDGES, h1_pieces, h1_text, links_home, norm_space, shown_title_side
+from .h1 import PIECE_EDGES, h1_pieces, h1_text, links_home, shown_title_side
 from .jsonld import JsonLd, clean_text, first_text, node_types
-from .sitename import (
-    SiteKeys,
-    compact,
-    generic_tail,
-    is_home_url,
-    split_title,
-    strip_site,
-)
+from .sitename import SiteKeys, compact, is_home_url, split_title, strip_site
 from .sitename import strip_site_tail as strip_site_tail
+from .titlesides import Title, TitleInputs, declared_titles, site_shell_title
+from .titlesides import fold as _fold
+from .titlesides import similarity as _similarity
+from .titletext import clean_title, heading_text
 
-_NON_WORD = re.compile(r"\W+")
 _TITLE = etree.XPath("descendant::title")
 _H1 = etree.XPath("descendant::h1")
 _TEMPLATE = re.compile(r"\{\{|\}\}|\$\{")
@@ -52,9 +50,9 @@ TITLE_KEYS = (
 #: Word overlap from which an ``<h1>`` and a declared title that disagree are the same story
 #: in two wordings (the visible one wins); below it the ``<h1>`` is a slogan or a section.
 SEO_VARIANT = 0.3
+#: Markdown marks a declared title may carry that its rendered <h1> does not show.
+_MARKUP = frozenset("*_`#")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
-#: Page names that say nothing without the site's name beside them.
-_GENERIC_PAGES = frozenset({"home", "homepage", "home page", "welcome", "index", "start"})
 #: JSON-LD types that, named without a headline, are a piece embedded in the page (a video, a
 #: customer's review) rather than the page itself.
 _EMBEDDED_TYPES = frozenset({"VideoObject", "Review", "CreativeWork"})
@@ -67,52 +65,6 @@ CATEGORY_WORDS = 4
 LOGO_WORDS = 2
 #: The longest text an ``<h1>`` may have and still be a headline rather than a paragraph.
 MAX_H1 = 250
-
-
-def _fold(text: str | None) -> str:
-    return _NON_WORD.sub(" ", text or "").strip().casefold()
-
-
-def _similarity(a: str, b: str) -> float:
-    wa, wb = set(_fold(a).split()), set(_fold(b).split())
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / len(wa | wb)
-
-
-@dataclass(frozen=True)
-class _Title:
-    """One declared title: where it came from, as declared, and without its site part."""
-
-    source: str
-    raw: str
-    core: str
-    had_site: bool
-
-
-@dataclass(frozen=True)
-class TitleInputs:
-    """Everything the headline is chosen from (read from the tree by ``find_headline``)."""
-
-    title: str
-    declared: tuple[tuple[str, str], ...]  # (source, text), most trusted first
-    h1s: tuple[str, ...]
-    keys: SiteKeys
-    site_names: tuple[str, ...] = ()
-    sections: tuple[str, ...] = ()
-    current: str | None = None
-    #: The side of a "Site - Story" title the page shows as an element of its own (looked for
-    #: only on pages without an ``<h1>``).
-    shown_side: str | None = None
-    #: Texts inside the first ``<h1>`` elements, each element's own and each child's: the
-    #: story's words without the badge, date or comment count set beside them.
-    h1_pieces: tuple[str, ...] = ()
-    #: The page is its site's home page (the address has no path).
-    home: bool = False
-    #: The page's type (``pagetype.py``), when known.
-    kind: str | None = None
-    #: The texts of the ``<h1>`` elements that link to the site's home page (its logo).
-    home_links: tuple[str, ...] = ()
 
 
 def _forbidden(
@@ -143,11 +95,11 @@ def _jsonld_titles(
         if len(pair) == 2 and pair[0] != pair[1] and reference:
             pair.sort(key=lambda v: -_similarity(v, reference))
         embedded = not headline and node_types(node) <= _EMBEDDED_TYPES
-        (parts if embedded else own).extend(("json-ld", v) for v in pair)
+        (parts if embedded else own).extend(("json-ld", clean_title(v)) for v in pair)
     return own, parts
 
 
-def _agrees(h1: str, titles: Sequence[_Title]) -> bool:
+def _agrees(h1: str, titles: Sequence[Title]) -> bool:
     """Whether an ``<h1>`` says what one of the declared titles says."""
     fh = _fold(h1)
     if not fh:
@@ -165,7 +117,7 @@ def _agrees(h1: str, titles: Sequence[_Title]) -> bool:
     return False
 
 
-def _lead(title: _Title) -> str:
+def _lead(title: Title) -> str:
     """The first side of a declared title, folded: before its first separator ("Flexbox -
     Learn web development") or its colon ("Jimmy: The Ultimate Device Opener").  An ``<h1>``
     that says only this names the page; the rest is a tagline for search engines."""
@@ -211,28 +163,13 @@ def _usable_h1s(inputs: TitleInputs) -> list[str]:
     return out
 
 
-def _titles(inputs: TitleInputs) -> list[_Title]:
-    out: list[_Title] = []
-    for source, text in (*inputs.declared, ("title", inputs.title)):
-        if not text:
-            continue
-        core, had_site = strip_site(text, inputs.keys)
-        if not had_site:
-            if source == "title" and inputs.shown_side:
-                core = inputs.shown_side
-            else:
-                core = generic_tail(core) or core
-        if _fold(core) in _GENERIC_PAGES:
-            core = text  # "Home - Site": the page is the site's home, its title is all of it
-        elif inputs.home and had_site and text.strip().endswith(core):
-            core = text  # "Brand – what it does" on the brand's home page names the page
-        out.append(_Title(source, text, core, had_site))
-    return out
-
-
-def _declared_choice(titles: Sequence[_Title], inputs: TitleInputs) -> tuple[str, str] | None:
+def _declared_choice(titles: Sequence[Title], inputs: TitleInputs) -> tuple[str, str] | None:
     usable = [
-        t for t in titles if not _forbidden(t.core, inputs.site_names, inputs.sections, inputs.keys)
+        t
+        for t in titles
+        # The site's name is the title of its own home page, and of no other.
+        if (inputs.home and not t.had_site)
+        or not _forbidden(t.core, inputs.site_names, inputs.sections, inputs.keys)
     ]
     for i, t in enumerate(usable):
         core = t.core
@@ -257,12 +194,14 @@ def _same_but_quotes(a: str, b: str) -> bool:
 def _same_words(shown: str, declared: str) -> bool:
     """The same words, typeset differently: quote glyphs, dashes, case, spacing (a declared
     form shorter than the shown one has lost a mark on the way, "»…" taken for a separator)."""
+    if not _MARKUP.isdisjoint(set(declared) - set(shown)):
+        return False  # "*Title* (1792)": the declared form carries markup the page renders
     if _same_but_quotes(shown, declared):
         return True
     return shown != declared and len(declared) >= len(shown) and _fold(shown) == _fold(declared)
 
 
-def _h1_piece(h1s: Sequence[str], titles: Sequence[_Title], inputs: TitleInputs) -> str | None:
+def _h1_piece(h1s: Sequence[str], titles: Sequence[Title], inputs: TitleInputs) -> str | None:
     """The piece of an ``<h1>`` that is exactly a declared title, when no whole ``<h1>`` is:
     "<span>News</span> Story", "<time>Dec 18</time> Story", "<a>Story</a> (source) 87" (or
     when the whole one only matches a lesser title, the most trusted one matching a piece)."""
@@ -306,12 +245,15 @@ def _category_name(declared: str, inputs: TitleInputs) -> str | None:
 
 
 def _choose(inputs: TitleInputs) -> tuple[str | None, str | None]:
-    titles = _titles(inputs)
+    titles = declared_titles(inputs)
     h1s = _usable_h1s(inputs)
     piece = _h1_piece(h1s, titles, inputs)
     if piece:
         return piece, "h1"
-    for h in h1s:
+    # An <h1> that says exactly what a declared title says before one that only agrees with it
+    # ("Story" before "Story - Board" when the title is "Story - Board - Site").
+    cores = {_fold(t.core) for t in titles}
+    for h in sorted(h1s, key=lambda h: _fold(h) not in cores):
         if _agrees(h, titles):
             for t in titles:
                 # The same words typeset differently ("’" for "'", "Tee 5001" for "Tee - 5001"):
@@ -322,6 +264,8 @@ def _choose(inputs: TitleInputs) -> tuple[str | None, str | None]:
     chosen = _declared_choice(titles, inputs)
     if h1s and chosen and _similarity(h1s[0], chosen[0]) >= SEO_VARIANT:
         # The same story told twice: the declared title is written for search engines.
+        return h1s[0], "h1"
+    if h1s and chosen and site_shell_title(chosen[1], h1s[0], inputs):
         return h1s[0], "h1"
     if chosen:
         return chosen
@@ -354,14 +298,18 @@ def title_inputs(
     if title is None:
         found = _TITLE(root)
         title = found[0].text_content() if found else ""
-    title = norm_space(title)
+    title = clean_title(title)
     if h1_elements is None and h1s is None:
         h1_elements = _H1(root)[:20]
     if h1s is None:
         h1s = [h1_text(h) for h in h1_elements or ()]
-    # A pilcrow ending an <h1> is its permalink anchor (Sphinx, MkDocs), not a word of it.
-    h1_texts = tuple(t for t in (norm_space(h).rstrip("¶ ") for h in h1s) if t)
-    declared = [(key, clean_text(v)) for key in TITLE_KEYS for v in metas.get(key, ()) if v.strip()]
+    h1_texts = tuple(t for t in (_shown_h1(h) for h in h1s) if t)
+    declared = [
+        (key, clean_title(clean_text(v)))
+        for key in TITLE_KEYS
+        for v in metas.get(key, ())
+        if v.strip()
+    ]
     shown_side = None if h1_texts else shown_title_side(root, title)
     reference = title or (declared[0][1] if declared else "") or (h1_texts[:1] or ("",))[0]
     own, parts = _jsonld_titles(jsonld, reference)
@@ -377,10 +325,13 @@ def title_inputs(
         h1_pieces=h1_pieces(h1_elements or ()),
         home=is_home_url(url),
         kind=kind,
-        home_links=tuple(
-            norm_space(h1_text(h)).rstrip("¶ ") for h in h1_elements or () if links_home(h, url)
-        ),
+        home_links=tuple(_shown_h1(h1_text(h)) for h in h1_elements or () if links_home(h, url)),
     )
+
+
+def _shown_h1(text: str) -> str:
+    # A pilcrow ending an <h1> is its permalink anchor (Sphinx, MkDocs), not a word of it.
+    return heading_text(text).rstrip("¶ ")
 
 
 def find_headline(

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 #: Separators between a title's parts: bars, dashes and bullets with spaces around, a bar or
 #: bullet even without them, " :: ", " _ ", " / ".
-_SEPARATOR = re.compile(r"\s+[-–—~/_]+\s+|\s*[|·•»‹›«]+\s*|\s+::\s+|\s+_(?=\S)")
+SEPARATOR = re.compile(r"\s+[-–—~/_]+\s+|\s*[|·•»‹›«]+\s*|\s+::\s+|\s+_(?=\S)")
 #: A colon ends a site name placed before the story ("Engora Data Blog: Small adventures"),
 #: but it is trusted only when the side before it is recognised as the site.
 _COLON = re.compile(r"(?<=\S):\s+")
@@ -87,6 +87,11 @@ class SiteKeys:
         key = compact(part)
         return bool(key) and (key in self.learnt or key in self.names)
 
+    def named(self, part: str) -> bool:
+        """Whether a part is the site's name itself: declared, learnt, or its host's name."""
+        key = compact(part)
+        return self.exact(part) or key in self.labels or (bool(key) and key == "".join(self.labels))
+
     def _matches_host(self, part: str, key: str) -> bool:
         if not self.labels:
             return False
@@ -103,9 +108,15 @@ class SiteKeys:
         return any(len(lab) >= 4 and lab in key for lab in self.labels)
 
 
+def _address_name(address: str) -> str:
+    """The name a domain spells ("www.example.co" → "example")."""
+    labels = address.lower().split(".")[:-1]
+    return "".join(lab for lab in labels if lab not in _HOST_NOISE)
+
+
 def split_title(title: str) -> list[str]:
     """A title's parts between separators, empty parts dropped."""
-    return [p.strip() for p in _SEPARATOR.split(title) if p and p.strip()]
+    return [p.strip() for p in SEPARATOR.split(title) if p and p.strip()]
 
 
 def strip_site(title: str, keys: SiteKeys) -> tuple[str, bool]:
@@ -130,6 +141,14 @@ def strip_site(title: str, keys: SiteKeys) -> tuple[str, bool]:
         removed = True
     if removed:
         return _join(parts), True
+    if len(parts) > 2:
+        # "Story | Site | Keyword | Keyword": the site's own name in the middle ends the story.
+        for i in range(1, len(parts) - 1):
+            if keys.named(parts[i][0]):
+                return _join(parts[:i]), True
+    first, _, rest = title.partition(" ")
+    if rest and _DOMAINISH.match(first.lower()) and keys.named(_address_name(first)):
+        return rest.strip(), True  # "example.com Story": the site's address, no separator
     m = _COLON.search(title)
     if m and m.start() <= 60 and keys.exact(title[: m.start()]):
         rest = title[m.end() :].strip()
@@ -142,7 +161,7 @@ def _split_keep(title: str) -> list[tuple[str, str]]:
     """(part, separator that follows it) pairs, so a kept middle keeps its own separators."""
     out: list[tuple[str, str]] = []
     pos = 0
-    for m in _SEPARATOR.finditer(title):
+    for m in SEPARATOR.finditer(title):
         part = title[pos : m.start()].strip()
         if part:
             out.append((part, m.group(0)))
