@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import declutter
-from declutter.html.cards import card_rows, without_other_products
+from declutter.html.cards import card_rows, past_cards, without_other_products
+from declutter.html.chunk import Chunk
 from declutter.html.locate import Located
 from declutter.html.parse import parse_html
 from declutter.html.segment import segment
@@ -76,17 +77,20 @@ def test_unpriced_cards_are_not_taken_for_products() -> None:
     assert not card_rows(segment(root), root)
 
 
-def test_cards_that_are_most_of_the_page_stay() -> None:
-    # Next to no text of its own was found: the cards are all the page has to say.
+def test_cards_that_are_most_of_the_located_text_are_told() -> None:
+    # Next to no text of its own was found: the located text is left whole, and the caller
+    # told that the cards were most of it.
     root = parse_html(_product_page(f"<p>Mugs.</p><ul class='grid'>{_cards(8)}</ul>"))
     chunks = segment(root)
-    located, left_out = without_other_products(Located(root, chunks), root)
+    located, left_out, mostly = without_other_products(Located(root, chunks), root)
     assert located.chunks == chunks
-    assert not left_out
+    assert len(left_out) == 8
+    assert mostly
     root = parse_html(_product_page(f"<p>{_DESCRIPTION}</p><ul class='grid'>{_cards(3)}</ul>"))
     chunks = segment(root)
-    located, left_out = without_other_products(Located(root, chunks), root)
+    located, left_out, mostly = without_other_products(Located(root, chunks), root)
     assert len(left_out) == 3
+    assert not mostly
     assert [c.text for c in located.chunks] == ["Speckle mug", _DESCRIPTION.strip()]
 
 
@@ -101,3 +105,52 @@ def test_a_section_header_of_a_product_page_is_content() -> None:
     text = _extract(body)
     assert "Title story" in text
     assert "Tagline care." in text
+
+
+def _buybox_page(cards: str) -> str:
+    buybox = (
+        "<div class='buybox'><h1>Speckle mug</h1><p>Condition: new, never used.</p>"
+        "<p>Delivery: varies by country; see the shipping details before you buy.</p>"
+        "<p>About this item: a stoneware mug, glazed inside, fired twice, 350 ml.</p>"
+        f"<p>{_DESCRIPTION}</p></div>"
+    )
+    page = _product_page(f"{buybox}<div class='more'><h2>People also viewed</h2>{cards}</div>")
+    return page.replace("<h1>Speckle mug</h1><div", "<div", 1)
+
+
+def test_cards_that_outweigh_a_short_description_are_looked_past() -> None:
+    # Locate takes the long rows of cards for the content; the short description beside them,
+    # under the product's name, is what the page is about, found once the cards are set aside.
+    cards = "".join(
+        f"<div class='tile'><a href='/p/{k}'>Bowl {k}</a><p>Stoneware bowl, glazed in "
+        f"speckled white, thrown by hand, made to order, ships in two weeks.</p>"
+        f"<span>${20 + k}.00</span></div>"
+        for k in range(12)
+    )
+    article = declutter.extract(_buybox_page(cards), url="https://shop.example/products/mug")
+    assert article.page_type == "product"
+    assert "About this item" in article.text
+    assert "$25.00" not in article.text
+
+
+def test_machine_identifiers_are_no_text() -> None:
+    ids = " ".join(
+        f"{k:08x}-d3e5-41e1-baf5-303640756ebf{k:x}X2bf8403c-6590-4d73-8b16-95f6c3ecdef8"
+        for k in range(6)
+    )
+    text = _extract(f"<p>{_DESCRIPTION}</p><p>{_STORY}</p><p>{ids}</p>")
+    assert "wheel thrown stoneware" in text
+    assert "d3e5" not in text
+
+
+def test_a_grid_declaring_no_product_keeps_its_cards() -> None:
+    root = parse_html(_product_page(f"<p>Mugs.</p><ul class='grid'>{_cards(8)}</ul>"))
+    chunks = segment(root)
+    located = Located(root, chunks)
+
+    def find(left: list[Chunk]) -> Located:
+        raise AssertionError("a grid is not searched again")
+
+    kept, left_out = past_cards(chunks, located, root, False, find)
+    assert kept is located
+    assert not left_out

@@ -16,10 +16,10 @@ from lxml import html
 from .deadline import budget, check_deadline
 from .decode import decode
 from .errors import InputError
-from .html.cards import without_other_products
+from .html.cards import outside_cards, past_cards
 from .html.chunk import Chunk
 from .html.explain import Trace, place_by_text
-from .html.locate import TUNINGS, locate
+from .html.locate import TUNINGS, Located, Tuning, locate
 from .html.parse import parse_html
 from .html.reviews import without_reviews
 from .html.segment import segment
@@ -42,6 +42,9 @@ _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, cod
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Captions and teaser lines are short; a longer paragraph is judged as prose.
 STRAY_CHARS = 300
+_UUID = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.IGNORECASE)
+#: A paragraph this much made of UUIDs is machine text.
+MACHINE_SHARE = 0.5
 #: A bracketed paragraph this long is the author's aside, not a photo credit.
 ASIDE_CHARS = 60
 #: Below this many characters of body, locate runs again with its heuristics relaxed.
@@ -149,6 +152,32 @@ def _locate(page: Page) -> Page:
     if page.page_type == "forum":
         clutter = thread_clutter(chunks, clutter)
         posts_unlinked(chunks)
+    named = clutter
+    located, clutter = _find(page, chunks, clutter, tuning)
+    if page.page_type == "product":
+        located, cards = past_cards(
+            chunks,
+            located,
+            page.tree,
+            page.declared_product,
+            lambda left: _find(page, left, named, tuning)[0],
+        )
+        if cards:
+            chunks = outside_cards(chunks, cards)
+            reviews |= cards
+    if page.trace is not None:
+        # The reviews left out before locating are accounted as clutter left out.
+        seen = list(page.chunks) if reviews else chunks
+        page.trace.after_locate(seen, located.container, located.chunks, clutter | reviews)
+    return replace(page, chunks=tuple(located.chunks))
+
+
+def _find(
+    page: Page, chunks: list[Chunk], clutter: set[html.HtmlElement], tuning: Tuning
+) -> tuple[Located, set[html.HtmlElement]]:
+    """Locate the content among ``chunks`` and widen it to the page type's; with the clutter
+    that held (none when locate had to look again ignoring class names)."""
+    assert page.tree is not None
     located = locate(chunks, clutter, tuning)
     found = sum(c.size for c in located.chunks)
     if found < FALLBACK_CHARS:
@@ -160,14 +189,7 @@ def _locate(page: Page) -> Page:
     located = second_opinion(page.tree, chunks, located, tuning)
     kind = None if page.declared_article else page.page_type
     located = widen(kind, chunks, located, page.described, clutter, page.declared_product)
-    if page.page_type == "product":
-        located, cards = without_other_products(located, page.tree)
-        reviews |= cards
-    if page.trace is not None:
-        # The reviews left out before locating are accounted as clutter left out.
-        seen = list(page.chunks) if reviews else chunks
-        page.trace.after_locate(seen, located.container, located.chunks, clutter | reviews)
-    return replace(page, chunks=tuple(located.chunks))
+    return located, clutter
 
 
 def _prune(page: Page) -> Page:
@@ -209,8 +231,13 @@ def _scripted_thread(page: Page) -> tuple[Block, ...]:
 
 
 def _stray_line(chunk: Chunk) -> str | None:
-    """A photo credit or a "Related: …" line standing in the body as a paragraph."""
-    if chunk.type != "paragraph" or len(chunk.text) > STRAY_CHARS:
+    """A photo credit or a "Related: …" line standing in the body as a paragraph, or a run of
+    machine identifiers."""
+    if chunk.type != "paragraph":
+        return None
+    if _machine_ids(chunk.text):
+        return "hidden"
+    if len(chunk.text) > STRAY_CHARS:
         return None
     text = chunk.text
     aside = (
@@ -223,6 +250,15 @@ def _stray_line(chunk: Chunk) -> str | None:
     if is_teaser(text):
         return "teaser"
     return None
+
+
+def _machine_ids(text: str) -> bool:
+    """Identifiers run together (UUIDs): shops write them into labels that a style sheet hides
+    or scrambles (a "Sponsored" mark spelt out of shuffled spans), never a reader's text."""
+    if text.count("-") < 8:
+        return False
+    ids = _UUID.findall(text)
+    return len(ids) >= 2 and sum(len(i) for i in ids) >= MACHINE_SHARE * len(text)
 
 
 HTML_STAGES = (_parse, _metadata, _strip, _segment, _locate, _prune)

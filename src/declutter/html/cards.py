@@ -13,6 +13,7 @@ link elsewhere with a price of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree, html
 
@@ -35,10 +36,11 @@ _CODES = (
 _PRICE = re.compile(rf"[$€£¥₹₩₽]\s?\d|\d\s?[$€£¥₹₩₽]|\b(?:{_CODES})\s?\d|\d\s?(?:{_CODES})\b")
 #: A card links to its product (a script may follow the link: no href needed).
 _LINK = etree.XPath("boolean(descendant-or-self::a)")
-#: When less than this share of the located text is left outside the cards, the product's own
-#: text was not found (its description is in a frame, or the page is a shop's grid typed as
-#: one product): the cards are all the page has to say, and stay.
+#: When less than this share of the located text is left outside the cards, locate took the
+#: cards for the content: the product's own text is looked for again without them.
 LEFT_SHARE = 0.5
+#: What is found past the cards holds at least this many characters, or the cards stay.
+FOUND_CHARS = 250
 
 
 def card_rows(chunks: list[Chunk], root: html.HtmlElement) -> set[html.HtmlElement]:
@@ -94,16 +96,56 @@ def _cards(
 
 def without_other_products(
     located: Located, root: html.HtmlElement
-) -> tuple[Located, set[html.HtmlElement]]:
-    """The located content of a product page less rows of other products, and the cards left
-    out (none when they are most of it)."""
+) -> tuple[Located, set[html.HtmlElement], bool]:
+    """The located content of a product page less rows of other products, the cards left
+    out, and whether they were most of it (then the located content is left whole)."""
     rows = card_rows(located.chunks, root)
     if not rows:
-        return located, set()
-    left = [c for c in located.chunks if not _in_cards(c, rows)]
+        return located, set(), False
+    left = outside_cards(located.chunks, rows)
     if sum(c.size for c in left) < LEFT_SHARE * sum(c.size for c in located.chunks):
+        return located, rows, True
+    return Located(located.container, left), rows, False
+
+
+def past_cards(
+    chunks: list[Chunk],
+    located: Located,
+    root: html.HtmlElement,
+    declared: bool,
+    find: Callable[[list[Chunk]], Located],
+) -> tuple[Located, set[html.HtmlElement]]:
+    """A product page's located content less the rows of other products' cards, and the cards
+    left out.
+
+    When the cards were most of it, locate took them for the content (they outweigh a short
+    description): ``find`` looks again among the chunks outside them, and what it finds is kept
+    if it holds the product's name (the page's <h1>).  Only on a page ``declared`` to be one
+    Product: a page declaring none may be a shop's grid, whose cards are its content.
+    """
+    trimmed, cards, mostly = without_other_products(located, root)
+    if not mostly:
+        return trimmed, cards
+    if not declared:
         return located, set()
-    return Located(located.container, left), rows
+    again = find(outside_cards(chunks, cards))
+    if sum(c.size for c in again.chunks) < FOUND_CHARS or not _names_product(root, again):
+        return located, set()
+    again, more, mostly = without_other_products(again, root)
+    return again, cards | (set() if mostly else more)
+
+
+def _names_product(root: html.HtmlElement, located: Located) -> bool:
+    """Whether the located content holds the page's first <h1>."""
+    h1 = next(root.iter("h1"), None)
+    if h1 is None or located.container is None:
+        return False
+    return h1 is located.container or any(a is located.container for a in h1.iterancestors())
+
+
+def outside_cards(chunks: list[Chunk], rows: set[html.HtmlElement]) -> list[Chunk]:
+    """The chunks that stand in none of the cards."""
+    return [c for c in chunks if not _in_cards(c, rows)]
 
 
 def _in_cards(chunk: Chunk, rows: set[html.HtmlElement]) -> bool:
