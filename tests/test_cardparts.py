@@ -35,3 +35,30 @@ def test_a_count_on_a_button_is_kept() -> None:
     page = _shop('<a class="btn btn-sm" href="/stars">Star 1.2k</a>')
     article = declutter.extract(page, url="https://shop.example/collections/garden")
     assert "Star 1.2k" in article.text
+
+
+def _brand_shop(per_card: str) -> str:
+    cards = "".join(
+        f'<li class="grid__item"><div class="card__vendor">{per_card}</div>'
+        f'<h3><a href="/p/{i}">Studio headphones model {i}</a></h3>'
+        f'<div class="card__price">${200 + 10 * i}.00</div><div class="card__spec">Weight:</div>'
+        f'<div class="card__value">Light</div></li>'
+        for i in range(8)
+    )
+    return (
+        "<html><head><title>Headphones</title></head><body><main><h1>Headphones</h1>"
+        "<aside class='facets'><div class='filter'>Brand</div><div class='filter'>Fit</div>"
+        f"</aside><ul class='product-grid'>{cards}</ul></main></body></html>"
+    )
+
+
+def test_a_line_printed_on_every_card_is_the_templates() -> None:
+    """The brand of a one-brand collection on each card says nothing about the card."""
+    article = declutter.extract(_brand_shop("Acme"), url="https://shop.example/collections/acme")
+    assert article.page_type in ("collection", "listing")
+    lines = article.text.splitlines()
+    assert "Studio headphones model 5" in lines
+    assert "$250.00" in lines
+    assert "Acme" not in lines
+    # A label's colon says a value follows, and the value is the item's.
+    assert "Weight:" in lines

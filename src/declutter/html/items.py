@@ -18,7 +18,7 @@ from functools import lru_cache
 from lxml import etree, html
 
 from ..patterns import CHROME_TAGS, HIDING_CLASSES, TOKEN_SPLIT, tokens
-from .cardparts import control_label
+from .cardparts import control_label, template_lines
 from .chunk import Chunk
 from .locate import Located
 from .shape import inside
@@ -269,13 +269,17 @@ def items(
     prose = sum(max(chunk_score(c), 0.0) for c in located.chunks)
     if not typed and (best.weight() <= ratio * prose or _below_article(chunks, located, best)):
         return None
-    kept = {id(c) for r in (best, *_kin(runs, best)) for c in r.chunks}
+    lists = (best, *_kin(runs, best))
+    kept = {id(c) for r in lists for c in r.chunks}
     kept |= {id(c) for c in located.chunks if id(c) not in outside}
     first = next(i for i, c in enumerate(chunks) if id(c) in kept)
     kept |= {id(c) for c in _intro(chunks[:first], outside)}
     if typed:
-        # The buttons each card repeats ("Quick view", "Add to cart") are the template's.
+        # The buttons each card repeats ("Quick view", "Add to cart") and the lines it prints
+        # word for word on every card are the template's.
         kept -= {id(c) for c in chunks if id(c) in kept and control_label(c)}
+        for run in lists:
+            kept -= template_lines(run.chars, run.chunks)
     return Located(best.parent, [c for c in chunks if id(c) in kept])
 
 
