@@ -8,7 +8,7 @@ from lxml import html
 
 import declutter
 from declutter.html.chunk import Chunk
-from declutter.html.vote import PROSE_CHARS, chunk_score, weighted_len
+from declutter.html.vote import PROSE_CHARS, SENTENCE_END, chunk_score, weighted_len
 from declutter.text.classify import looks_like_caption
 
 PROSE = (
@@ -114,3 +114,32 @@ def test_a_credit_in_full_width_brackets_is_a_caption() -> None:
     assert looks_like_caption("（责任编辑：刘洋）")
     assert looks_like_caption("【记者 王晓燕】")
     assert not looks_like_caption("长江流域今年将首次开展跨省生态补偿评估。")
+
+
+def test_sentences_end_in_the_marks_of_many_scripts() -> None:
+    for text in (
+        "「明日は雨が降るでしょう。」",
+        "他说：“我们明天出发。”",
+        "ဒီနေ့ မိုးရွာတယ်။",
+        "ዛሬ ዝናብ ይዘንባል።",
+        "ថ្ងៃនេះភ្លៀង។",
+        "کیا آپ آج آئیں گے؟",
+    ):
+        assert SENTENCE_END.search(text), text
+    assert not SENTENCE_END.search("Home · News · Sport")
+
+
+def test_a_chinese_listicle_entry_under_a_linked_title_is_no_teaser() -> None:
+    para = (
+        "这条徒步路线沿着江边的老街一路向北，途经三座明代石桥和一片保存完好的古村落。"
+        "春天来时，两岸的油菜花开成一片金黄，游人可以在村口的茶馆歇脚，品尝当地的新茶。"
+        "全程约十二公里，适合一家人用一天的时间慢慢走完，沿途也有不少可以拍照的好地方。"
+    )
+    entries = "".join(
+        f"<section><h3><a href='https://example.org/{n}'>路线{n}</a></h3><p>第{n}条。{para}</p>"
+        "</section>"
+        for n in range(4)
+    )
+    intro = "".join(f"<p>第{n}段。{para}</p>" for n in range(3))
+    article = _extract(f"<article><h1>四条徒步路线</h1>{intro}{entries}</article>")
+    assert article.text.count("全程约十二公里") == 7

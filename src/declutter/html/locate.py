@@ -22,7 +22,7 @@ from .chunk import LINKY_TITLE, Chunk
 from .edges import opened, readmit, take_lede
 from .strip import hard_clutter, layout_name
 from .trim import NAV_LINK_DENSITY, drop_orphan_headings, trim_head, without_link_rows
-from .vote import LINKED_ITEM, SENTENCE_END, chunk_score
+from .vote import LINKED_ITEM, SENTENCE_END, chunk_score, weighted_len, weighted_size
 
 _SEMANTIC_CLASSES = re.compile(
     r"article[-_]?body|articlebody|entry[-_]content|post[-_]?content|post[-_]?body|"
@@ -182,7 +182,8 @@ def _mark_teasers(chunks: list[Chunk], paths: list[list[html.HtmlElement]]) -> N
                 lo -= 1
             while hi + 1 < n and hi - lo < CARD_CHUNKS and el in paths[hi + 1]:
                 hi += 1
-            if hi - lo + 1 > CARD_CHUNKS or sum(c.size for c in chunks[lo : hi + 1]) > CARD_CHARS:
+            run = chunks[lo : hi + 1]
+            if hi - lo + 1 > CARD_CHUNKS or sum(weighted_size(c) for c in run) > CARD_CHARS:
                 break
             card = (lo, hi)
         if card is None or card[1] == card[0] or i - card[0] > 1:
@@ -204,7 +205,7 @@ def _entry_prose(chunk: Chunk) -> bool:
     text = chunk.text
     return (
         chunk.type == "paragraph"
-        and len(text) >= ENTRY_PROSE
+        and weighted_len(text) >= ENTRY_PROSE
         and chunk.link_chars < LINKED_ITEM * len(text)
         and bool(SENTENCE_END.search(text))
         and not _CUT_SHORT.search(text)

@@ -7,8 +7,10 @@ import re
 
 from .chunk import Chunk
 
-#: How a sentence (or a quotation, a clause set off) ends, in the scripts the pages use.
-SENTENCE_END = re.compile(r"[.!?。！？…:;\"”’»)؟۔।॥؛]\s*$")
+#: How a sentence (or a quotation, a clause set off) ends, in the scripts the pages use: Latin,
+#: CJK full stops and the brackets that close a quotation after them (。」), the Arabic and
+#: Urdu marks, the Indic dandas, the Myanmar, Ethiopic, Armenian, Khmer and Tibetan full stops.
+SENTENCE_END = re.compile(r"[.!?。！？．｡…:;：；\"”’»)）」』】〕؟۔।॥؛။።։។៕།]\s*$")
 #: Link density above which a chunk is navigation rather than prose.
 LINKY = 0.5
 #: A list item with this share of linked text is a link, not a point of the article.
@@ -35,7 +37,8 @@ def weighted_len(text: str) -> int:
     return len(text) + (DENSE_WEIGHT - 1) * dense
 
 
-def _weighted_size(chunk: Chunk) -> int:
+def weighted_size(chunk: Chunk) -> int:
+    """A chunk's size in characters of spaced scripts (see ``DENSE_WEIGHT``)."""
     if chunk.type == "list":
         return sum(weighted_len(i) for i in chunk.items)
     if chunk.type == "table":
@@ -47,7 +50,7 @@ def chunk_score(chunk: Chunk) -> float:
     """The chunk's vote: positive for prose, negative for navigation and fragments."""
     if chunk.size == 0 or chunk.type == "image":
         return 0.0
-    n = _weighted_size(chunk)
+    n = weighted_size(chunk)
     if chunk.type == "heading" and n < LONG_HEADING:
         return 0.0
     ld = chunk.link_density

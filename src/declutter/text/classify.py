@@ -17,8 +17,8 @@ from ..deadline import check_deadline
 from .blocks import _NOSPACE, _WORD, Piece, word_count
 
 _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_END = re.compile(r"[.!?。！？…؟।]['\"”’»)\]]*$")
-_SOFT_END = re.compile(r"[:;,]$")
+_END = re.compile(r"[.!?。！？．｡…؟۔।॥။።։។៕།]['\"”’»)\]）」』】〕]*$")
+_SOFT_END = re.compile(r"[:;,：；，、،؛]$")
 
 
 #: Score = quality × words (capped) − threshold: a block needs about eight words of prose to

@@ -23,7 +23,7 @@ _REFS_HEADING = re.compile(
     r"^\s*(?:references|visible links|hidden links:?|links:?)\s*$", re.IGNORECASE
 )
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_SENTENCE_END = re.compile(r"[.!?。！？…:;»\"”’)\]]$")
+_SENTENCE_END = re.compile(r"[.!?。！？．｡…:;：；»\"”’)\]）」』】〕؟۔।॥؛။።։។៕།]$")
 
 
 def _clean(line: str) -> str:
