@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from metapages import BODY, meta_of, page
 
+from declutter.html.parse import parse_html
+from declutter.meta.collect import extract_metadata
 from declutter.meta.titletext import clean_title, heading_text, one_copy, repair_mojibake
 
 
@@ -153,3 +155,28 @@ def test_a_title_side_shown_only_as_a_link_is_the_logos() -> None:
     head = "<title>New Links | Example Hacker News</title>"
     body = f'<b><a href="news">Example Hacker News</a></b>{BODY}'
     assert meta_of(page(head, body), url=url).headline != "Example Hacker News"
+
+
+def test_an_h1_written_as_a_document_title_loses_what_follows_its_bar() -> None:
+    head = '<meta property="og:title" content="Data Analysis Tools for 2026">'
+    body = f"<h1>Data Analysis Tools for 2026 | Python, SQL &amp;#x26; AI</h1>{BODY}"
+    assert meta_of(page(head, body)).headline == "Data Analysis Tools for 2026"
+    # A bar the declared title carries too is the page's own wording.
+    head = '<meta property="og:title" content="Staple Tee | 5001">'
+    assert meta_of(page(head, f"<h1>Staple Tee | 5001</h1>{BODY}")).headline == "Staple Tee | 5001"
+
+
+def test_a_heading_keeps_a_makers_name_that_only_holds_the_sites() -> None:
+    url = "https://www.nintendo.example/us/switch/oled-model/"
+    body = f"<h1>Nintendo Switch - OLED Model</h1>{BODY}"
+    assert meta_of(page("", body), url=url).headline == "Nintendo Switch - OLED Model"
+
+
+def test_a_products_title_keeps_the_makers_name_that_holds_the_sites() -> None:
+    head = "<title>Ridge Wallet - Royal Black</title>"
+    url = "https://ridge.example/products/wallet"
+    product = extract_metadata(parse_html(page(head, BODY)), url, kind="product")
+    assert product.headline == "Ridge Wallet"
+    # On a story's page a side holding the site's name is the site's.
+    article = extract_metadata(parse_html(page(head, BODY)), url, kind="article")
+    assert article.headline == "Royal Black"

@@ -159,7 +159,7 @@ def _usable_h1s(inputs: TitleInputs) -> list[str]:
             continue
         if h in inputs.home_links:
             continue
-        out.append(strip_site(h, inputs.keys)[0])
+        out.append(strip_site(h, inputs.keys, strict=True)[0])
     return out
 
 
@@ -185,6 +185,16 @@ def _declared_choice(titles: Sequence[Title], inputs: TitleInputs) -> tuple[str,
                     return longer.core, longer.source
         return core, t.source
     return None
+
+
+def _before_bar(h1: str, titles: Sequence[Title]) -> str:
+    """An ``<h1>`` written as a document title, "Story | More", without what follows its bar
+    when the story side alone says what a declared title says: a bar is the divider of a
+    document title's parts, not a heading's wording."""
+    head, bar, _ = h1.partition(" | ")
+    if bar and _fold(h1) not in {_fold(t.core) for t in titles} and _agrees(head, titles):
+        return head.strip()
+    return h1
 
 
 def _same_but_quotes(a: str, b: str) -> bool:
@@ -254,6 +264,7 @@ def _choose(inputs: TitleInputs) -> tuple[str | None, str | None]:
     # ("Story" before "Story - Board" when the title is "Story - Board - Site").
     cores = {_fold(t.core) for t in titles}
     for h in sorted(h1s, key=lambda h: _fold(h) not in cores):
+        h = _before_bar(h, titles)
         if _agrees(h, titles):
             for t in titles:
                 # The same words typeset differently ("’" for "'", "Tee 5001" for "Tee - 5001"):

@@ -119,16 +119,18 @@ def split_title(title: str) -> list[str]:
     return [p.strip() for p in SEPARATOR.split(title) if p and p.strip()]
 
 
-def strip_site(title: str, keys: SiteKeys) -> tuple[str, bool]:
+def strip_site(title: str, keys: SiteKeys, strict: bool = False) -> tuple[str, bool]:
     """(the title without the site's name on either side, whether a side was removed).
 
     Several site parts come off, and with a site's name at the end whatever stands between it and
     the first part goes too ("Story | Section | Site" → "Story"); the story itself is never
-    removed, even when it matches.
+    removed, even when it matches.  ``strict``: only a side that is the site's name itself comes
+    off (a heading's "Nintendo Switch - OLED Model" names a product, not its site).
     """
     title = title.strip()
     parts = _split_keep(title)
     removed = False
+    lead = keys.named if strict else keys.matches
     while len(parts) > 1 and keys.matches(parts[-1][0]):
         parts.pop()
         removed = True
@@ -136,7 +138,7 @@ def strip_site(title: str, keys: SiteKeys) -> tuple[str, bool]:
         # "Story | Section | Site", "Story - Tagline - Site": what stands between the story and
         # the site's name at the end is the site's too (a section, a slogan, "Part 1" aside).
         parts = parts[:1]
-    while len(parts) > 1 and keys.matches(parts[0][0]):
+    while len(parts) > 1 and lead(parts[0][0]):
         parts.pop(0)
         removed = True
     if removed:

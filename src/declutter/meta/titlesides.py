@@ -19,6 +19,9 @@ _BOARD_PAGES = frozenset({
     "view topic", "view thread", "voir le sujet", "thema anzeigen", "ver tema",
     "visualizza argomento", "bekijk onderwerp", "zobacz temat", "просмотр темы",
 })  # fmt: skip
+#: Page types whose names open with their maker's ("Nintendo Switch – OLED Model" on
+#: nintendo.com): only the site's very name comes off the front of their titles.
+_BRANDED_KINDS = frozenset({"product", "collection"})
 #: A separator left at the end of a title cut before one of its sides.
 _SEPARATOR_END = re.compile(r"(?:\s+[-–—~/_]+|\s*[|·•»‹›«]+|\s+::)$")
 #: The fewest words of an ``<h1>`` that names an inner page titled only for its site.
@@ -78,7 +81,7 @@ def declared_titles(inputs: TitleInputs) -> list[Title]:
     for source, text in (*inputs.declared, ("title", inputs.title)):
         if not text or fold(text) in _GENERIC_PAGES:
             continue  # "Home" alone names no page
-        core, had_site = strip_site(text, inputs.keys)
+        core, had_site = strip_site(text, inputs.keys, strict=inputs.kind in _BRANDED_KINDS)
         if had_site and source != "title" and text.endswith(core) and _title_head(text, inputs):
             core = text  # "New to Astronomy – Story": the <title> put the site after all of it
         core = _before_section(core, inputs.sections)
