@@ -23,7 +23,9 @@ Trust order (the first that gives a date wins; each is recorded in ``sources`` f
 6. on a forum, a date line farther after the thread's title (a table cell too: the first
    post's header, "visible");
 7. a "Published/Updated: <date>" line anywhere in the body, outside clutter ("visible");
-8. htmldate's fast search (its header, JSON, ``<abbr>`` and text patterns; "htmldate").
+8. the declared modification date, when it is the only declared date;
+9. htmldate's fast search (its header, JSON, ``<abbr>`` and text patterns; "htmldate"), not on
+   the ``UNDATED_KINDS`` of pages.
 
 A shown date labelled "Updated" is also the modification date.  Every value lies between
 ``EARLIEST`` (before it, no web page existed) and tomorrow (a page cannot be dated after it was
@@ -69,6 +71,10 @@ SHOWN_OVER_DECLARED = 10
 #: farther from the headline: the declared dates are those of a re-save (a move to another
 #: platform), no update is dated before the first publication.
 RESAVED_AFTER = 365
+#: Page types dated only by what they declare: the date htmldate reads in the text of a shop's
+#: product, a collection or a list page is a price list's, a review's or a copyright's, and its
+#: search costs a copy of the whole tree.
+UNDATED_KINDS = frozenset({"product", "collection", "listing"})
 #: No web page is older than this.
 EARLIEST = date(1991, 1, 1)
 
@@ -276,7 +282,11 @@ def find_dates_explained(
             published = [(_format(line.value), "visible")]
             if line.updated and not modified:
                 modified = [(_format(line.value), "visible")]
-    if not published:
+    if not published and modified and modified[0][1] in ("json-ld", "meta"):
+        # Only a modification date is declared: htmldate's search would end on it too (its
+        # header search falls back to it), after a copy and a walk of the whole tree.
+        published = [modified[0]]
+    if not published and kind not in UNDATED_KINDS:
         check_deadline()
         found = _htmldate(root, url)
         if found:

@@ -15,6 +15,7 @@ for pages whose headline shows none.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -237,24 +238,71 @@ def _label_before(el: html.HtmlElement) -> str:
 
 
 def around(
-    root: html.HtmlElement, h1: html.HtmlElement | None, after: int = AFTER
+    root: html.HtmlElement, h1: html.HtmlElement | None, after: int = AFTER, before: int = BEFORE
 ) -> tuple[list[html.HtmlElement], int]:
-    """The body's elements in document order up to ``after`` past ``h1``, and the index of
-    ``h1`` among them (-1 when it is not in the body)."""
-    if h1 is None:
-        return [], -1
+    """The body's elements in document order from ``before`` before ``h1`` to ``after`` past
+    it, and the index of ``h1`` among them (-1 when it is not in the body).
+
+    Walked outwards from ``h1`` (its preceding siblings' subtrees backwards, then its parent's,
+    and so on up): a headline under a long menu costs no walk through the menu."""
     body = root.find("body")
-    order: list[html.HtmlElement] = []
-    at = -1
-    for el in body.iter() if body is not None else ():
-        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
-            continue
-        if el is h1:
-            at = len(order)
-        order.append(el)
-        if at >= 0 and len(order) - at > after:
+    if h1 is None or body is None or not _shown(h1) or body not in h1.iterancestors():
+        return [], -1
+    preceding: list[html.HtmlElement] = []
+    for el in _backwards(h1, body):
+        preceding.append(el)
+        if len(preceding) >= before:
             break
-    return order, at
+    following: list[html.HtmlElement] = []
+    for el in _forwards(h1, body):
+        following.append(el)
+        if len(following) >= after:
+            break
+    preceding.reverse()
+    return [*preceding, h1, *following], len(preceding)
+
+
+def _shown(el: html.HtmlElement) -> bool:
+    return isinstance(el.tag, str) and el.tag not in _SKIP_TAGS
+
+
+def _backwards(h1: html.HtmlElement, body: html.HtmlElement) -> Iterator[html.HtmlElement]:
+    """The elements before ``h1`` in the body (the body too), nearest first."""
+    node = h1
+    while node is not body:
+        for sibling in node.itersiblings(preceding=True):
+            yield from _subtree_backwards(sibling)
+        node = node.getparent()
+        if _shown(node):
+            yield node
+
+
+def _subtree_backwards(el: html.HtmlElement) -> Iterator[html.HtmlElement]:
+    """``el`` and its descendants in reverse document order (each element after its children,
+    the last child first), without recursion: markup may nest deeper than Python recurses."""
+    stack: list[tuple[html.HtmlElement, bool]] = [(el, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if expanded:
+            if _shown(node):
+                yield node
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in node)
+
+
+def _forwards(h1: html.HtmlElement, body: html.HtmlElement) -> Iterator[html.HtmlElement]:
+    """The elements after ``h1`` in the body, in document order."""
+    for el in h1.iterdescendants():
+        if _shown(el):
+            yield el
+    node = h1
+    while node is not body:
+        for sibling in node.itersiblings():
+            for el in sibling.iter():
+                if _shown(el):
+                    yield el
+        node = node.getparent()
 
 
 def shown_dates(
