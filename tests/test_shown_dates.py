@@ -105,3 +105,28 @@ def test_labelled_date_lines_in_other_scripts() -> None:
     assert (m.published, m.modified) == ("2025-12-19", "2025-12-20")
     m = meta_of("", f"<h1>Заголовок</h1><div>Опубликовано 19 декабря 2025 г. в 10:30</div>{BODY}")
     assert m.published == "2025-12-19T10:30:00"
+
+
+def test_a_date_after_a_label_names_what_the_label_says() -> None:
+    body = f"<h1>The thread</h1><dl><dd><strong>Founded:</strong> Dec 11, 2021</dd></dl>{BODY}"
+    assert meta_of("", body).sources.get("published") != "visible"
+
+
+def test_a_post_header_after_its_poster_dates_the_thread() -> None:
+    body = (
+        "<h3><a href='#p1'>The thread</a></h3><p class='author'><a href='#p1'><img src='i.gif'>"
+        "</a>by <strong><a href='/u/1'>Jane Doe</a></strong> » Tue Aug 27, 2019 1:47 am </p>"
+        f"{BODY}"
+    )
+    head = '<meta property="og:title" content="The thread">'
+    m = meta_of(head, body, kind="forum")
+    assert (m.published or "")[:10] == "2019-08-27"
+    assert m.sources["published"] == "visible"
+
+
+def test_a_quoted_posts_date_is_not_the_threads() -> None:
+    quote = (
+        "<blockquote><cite>Jane wrote:<div>Sun Dec 17, 2023 11:23 am</div></cite>Hi</blockquote>"
+    )
+    body = f"<h1>The thread</h1>{quote}{BODY}"
+    assert meta_of("", body, kind="forum").sources.get("published") != "visible"

@@ -13,18 +13,17 @@ Trust order (the first that gives a date wins; each is recorded in ``sources`` f
    Of several declared dates, the one the headline shows comes first;
 3. the date the page shows beside its headline (``visibledate.py``: a ``<time>``, a
    date-marked element, a "Published/Updated …" line or a line holding only a date, nearest
-   the ``<h1>``; "visible").
+   the ``<h1>``; on a forum also farther after the thread's title and in table cells, where
+   the first post's header dates it; "visible").
    Farther from the headline, or labelled "Updated", a shown date that disagrees with the
    declared one is right less often than it (measured on wcxb-dev), so it only fills in
    where nothing is declared;
 4. ``itemprop="datePublished"`` and ``<time datetime>`` anywhere on the page ("markup");
 5. a date in the URL (``/2021/03/07/``, "url"); also first when the chosen date is one day off
    it (a UTC timestamp of the site's local day);
-6. on a forum, a date line farther after the thread's title (a table cell too: the first
-   post's header, "visible");
-7. a "Published/Updated: <date>" line anywhere in the body, outside clutter ("visible");
-8. the declared modification date, when it is the only declared date;
-9. htmldate's fast search (its header, JSON, ``<abbr>`` and text patterns; "htmldate"), not on
+6. a "Published/Updated: <date>" line anywhere in the body, outside clutter ("visible");
+7. the declared modification date, when it is the only declared date;
+8. htmldate's fast search (its header, JSON, ``<abbr>`` and text patterns; "htmldate"), not on
    the ``UNDATED_KINDS`` of pages.
 
 A shown date labelled "Updated" is also the modification date.  Every value lies between
@@ -246,7 +245,10 @@ def find_dates_explained(
     """The page's dates in the trust order of the module docstring, with their sources.
     ``kind``: the page's type, when known."""
     published, modified = _declared(jsonld, metas)
-    shown = [s for s in shown_dates(root, h1) if _plausible(_format(s.value))]
+    # A thread's first post is dated in its header row, often a table cell, and below a long
+    # menu or the poster's profile: far from the thread's title for an article's date line.
+    far = kind == "forum"
+    shown = [s for s in shown_dates(root, h1, far) if _plausible(_format(s.value))]
     instead = _shown_instead(shown, published + modified)
     if instead is not None:
         published = [(instead, "visible"), *published]
@@ -267,12 +269,6 @@ def find_dates_explained(
         late_pub, late_mod = _markup(root, times)
         published = late_pub + _valid([(date_from_url(url), "url")])
         modified = modified or late_mod
-    if not published and kind == "forum":
-        # A thread's first post is dated in its header row, often a table cell, below a long
-        # menu: far from the thread's title for an article's date line.
-        far = [s for s in shown_dates(root, h1, far=True) if _plausible(_format(s.value))]
-        if far:
-            published = [(_format(far[0].value), "visible")]
     if not published:
         # The last two searches read the whole body (htmldate its every text node): on a huge
         # page they take seconds, so the call's time budget is asked first.

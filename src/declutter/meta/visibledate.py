@@ -7,9 +7,9 @@ elements whose class or id names a date ("date", "time", "published", "updated",
 headline, lines holding nothing but a date ("Dec 17, 2025"; not in links or table cells), or a
 date among parts ("Dec 17, 2025 · 3 min read"), or blocks that open with one.
 The nearest one to the headline is the page's stated date; a label saying "updated" makes it a
-modification date.  Dates inside comments, sidebars, footers and related-story lists are not the
-article's.  ``labelled_date`` reads a "Published/Updated: <date>" line anywhere in the body,
-for pages whose headline shows none.
+modification date.  Dates inside comments, sidebars, footers, related-story lists and
+quotations are not the article's.  ``labelled_date`` reads a "Published/Updated: <date>" line
+anywhere in the body, for pages whose headline shows none.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ _PUBLISHED = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "option", "select"})
-_CLUTTER_TAGS = frozenset({"footer", "aside", "nav", "form"})
+_CLUTTER_TAGS = frozenset({"footer", "aside", "nav", "form", "blockquote"})
 #: A date alone in a table cell is data, in a link another page's date.
 _BARE_SKIP = frozenset({"td", "th", "a"})
 _TIMES = etree.XPath("descendant::time[@datetime]")
@@ -123,14 +123,12 @@ def _own_text(el: html.HtmlElement) -> str:
 
 def _worth_reading(el: html.HtmlElement) -> bool:
     """Cheap test before the element's text is read: a ``<time>``, a date-marked element, or
-    one whose own text (or the text after its first child: "<svg/> Dec 12, 2025") holds a
-    year."""
+    one whose own text (or the text after its first child: "<svg/> Dec 12, 2025", or after its
+    last: "by <strong>Jane</strong> » Tue Aug 27, 2019") holds a year."""
     if el.tag == "time" or _marked(el):
         return True
-    for own in (el.text, el[0].tail if len(el) else None):
-        if own and len(own) < MAX_TEXT * 3 and _YEAR.search(own):
-            return True
-    return False
+    tails = (el[0].tail, el[-1].tail) if len(el) else ()
+    return any(own and len(own) < MAX_TEXT * 3 and _YEAR.search(own) for own in (el.text, *tails))
 
 
 def _time_value(el: html.HtmlElement, text: str) -> date | datetime | None:
@@ -152,7 +150,8 @@ def _lead(el: html.HtmlElement) -> str:
     """The text an element opens with before its children: its own text, else the text right
     after its first child ("<legend>Title</legend> 20 December 2025 <div>…")."""
     lead = " ".join((el.text or "").split())
-    if not lead and len(el):
+    if not lead and len(el) and not (el[0].text or "").rstrip().endswith(":"):
+        # Not after a label ("<strong>Founded:</strong> Dec 11, 2021"): that names the date.
         lead = " ".join((el[0].tail or "").split())
     return lead
 
@@ -165,8 +164,9 @@ def _bare_lead(el: html.HtmlElement) -> bool:
 
 
 #: What separates the parts of a date line ("Dec 18, 2025 · 3 min read", "May 2, 2024 - 11
-#: minutes"); a hyphen only between spaces (dates are written with hyphens).
-_PARTS = re.compile(r"\s+[-–—|]\s+|\s*[·•・|]\s*")
+#: minutes", "by Jane » Tue Aug 27, 2019"); a hyphen only between spaces (dates are written
+#: with hyphens).
+_PARTS = re.compile(r"\s+[-–—|]\s+|\s*[·•・|»]\s*")
 
 
 def _part_date(text: str) -> date | datetime | None:
