@@ -48,7 +48,8 @@ def _cards(n: int, price: bool = True) -> str:
 def test_a_row_of_other_products_stays_out() -> None:
     body = (
         f"<div class='description'><p>{_DESCRIPTION}</p><p>{_STORY}</p></div>"
-        f"<div class='more'><h2>You may also like</h2><ul class='grid'>{_cards(6)}</ul></div>"
+        f"<div class='more'><h2>People also viewed</h2><ul class='grid'>{_cards(6)}</ul></div>"
+        f"<div class='care'><h2>Care</h2><p>{_STORY}</p></div>"
     )
     root = parse_html(_product_page(body))
     assert len(card_rows(segment(root), root)) == 6
@@ -56,6 +57,7 @@ def test_a_row_of_other_products_stays_out() -> None:
     assert "wheel thrown stoneware" in text
     assert "$21.00" not in text
     assert "small batches" not in text
+    assert "People also viewed" not in text  # the row's title goes with it
 
 
 def test_alike_sections_without_prices_are_the_products_own() -> None:

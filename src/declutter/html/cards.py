@@ -105,7 +105,21 @@ def without_other_products(
     left = outside_cards(located.chunks, rows)
     if sum(c.size for c in left) < LEFT_SHARE * sum(c.size for c in located.chunks):
         return located, rows, True
-    return Located(located.container, left), rows, False
+    return Located(located.container, _untitled(located.chunks, rows)), rows, False
+
+
+def _untitled(chunks: list[Chunk], rows: set[html.HtmlElement]) -> list[Chunk]:
+    """The chunks outside the cards, less the headings that title a row of them ("Customers
+    also bought", "Similar items"): a heading followed by a card."""
+    out: list[Chunk] = []
+    for i, chunk in enumerate(chunks):
+        if _in_cards(chunk, rows):
+            continue
+        after = chunks[i + 1] if i + 1 < len(chunks) else None
+        if chunk.type == "heading" and after is not None and _in_cards(after, rows):
+            continue
+        out.append(chunk)
+    return out
 
 
 def past_cards(
