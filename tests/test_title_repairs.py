@@ -180,3 +180,13 @@ def test_a_products_title_keeps_the_makers_name_that_holds_the_sites() -> None:
     # On a story's page a side holding the site's name is the site's.
     article = extract_metadata(parse_html(page(head, BODY)), url, kind="article")
     assert article.headline == "Royal Black"
+
+
+def test_a_manuals_section_number_is_no_word_of_its_title() -> None:
+    url = "https://docs.example/book/branches"
+    body = f"<h1>3.1 Git Branching - Branches in a Nutshell</h1>{BODY}"
+    doc = extract_metadata(parse_html(page("", body)), url, kind="documentation")
+    assert doc.headline == "Git Branching - Branches in a Nutshell"
+    body = f"<h1>10 Best Trails in Houston</h1>{BODY}"
+    doc = extract_metadata(parse_html(page("", body)), url, kind="documentation")
+    assert doc.headline == "10 Best Trails in Houston"

@@ -40,6 +40,7 @@ from .titletext import clean_title, heading_text
 
 _TITLE = etree.XPath("descendant::title")
 _H1 = etree.XPath("descendant::h1")
+_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+(?=\w)")
 _TEMPLATE = re.compile(r"\{\{|\}\}|\$\{")
 
 #: Declared title metas, most trusted first (lower-case keys).
@@ -159,7 +160,11 @@ def _usable_h1s(inputs: TitleInputs) -> list[str]:
             continue
         if h in inputs.home_links:
             continue
-        out.append(strip_site(h, inputs.keys, strict=True)[0])
+        h = strip_site(h, inputs.keys, strict=True)[0]
+        if inputs.kind == "documentation":
+            # "3.1 Git Branching": a manual's section number, not a word of the section's name.
+            h = _SECTION_NUMBER.sub("", h) or h
+        out.append(h)
     return out
 
 
