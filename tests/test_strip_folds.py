@@ -30,3 +30,14 @@ def test_hidden_form_steps_are_dropped() -> None:
     )
     text = strip_tree(_page(panels)).text_content()
     assert "A Coverage" not in text and "B Coverage" not in text
+
+
+def test_a_short_fold_beside_a_long_one_is_kept() -> None:
+    """A guide's accordion: its last answer is a line or two beside the long ones."""
+    panels = (
+        f'<div class="acc-content" aria-hidden="true"><p>A {ANSWER}</p></div>'
+        '<div class="acc-content" aria-hidden="true"><p>B Whether you ride to work or on'
+        " trails, these picks suit every kind of rider.</p></div>"
+    )
+    text = strip_tree(_page(panels)).text_content()
+    assert "A Coverage" in text and "B Whether" in text

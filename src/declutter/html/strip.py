@@ -145,8 +145,10 @@ def strip_tree(
 
 #: Hidden panels built from one template, this many of them, are a page's folds.
 FOLD_PANELS = 2
-#: Each fold holds at least this much text: a question's answer, a tab's section.
+#: The longest fold holds at least this much text: a question's answer, a tab's section...
 FOLD_CHARS = 150
+#: ...and each of them this much (a short answer beside long ones, a guide's last tip).
+FOLD_MIN_CHARS = 60
 
 
 # A form's hidden steps and fields are built from one template too, and are never content
@@ -158,20 +160,24 @@ def _unfolded(hidden: list[html.HtmlElement]) -> list[html.HtmlElement]:
     """The hidden elements less the folds a reader opens: tab panels and accordion answers.
 
     Any page may fold sections into tabs or an FAQ into an accordion that a script opens; the
-    panels are hidden alike and built from one template (same tag and classes), and each holds
-    a section's worth of text.  A lone hidden box (a dialog, a fly-out menu) is no fold, nor
-    is a form's hidden step.
+    panels are hidden alike and built from one template (same tag and classes), and hold a
+    section's worth of text (one may be short beside the others).  A lone hidden box (a
+    dialog, a fly-out menu) is no fold, nor is a form's hidden step.
     """
     groups: dict[tuple[str, str], list[html.HtmlElement]] = {}
+    longest: dict[tuple[str, str], int] = {}
     for el in hidden:
-        if len(_TEXT(el)) >= FOLD_CHARS and not _FORM_NAME.search(
+        size = len(_TEXT(el))
+        if size >= FOLD_MIN_CHARS and not _FORM_NAME.search(
             f"{el.get('class', '')} {el.get('id', '')}"
         ):
-            groups.setdefault((el.tag, el.get("class") or ""), []).append(el)
+            key = (el.tag, el.get("class") or "")
+            groups.setdefault(key, []).append(el)
+            longest[key] = max(longest.get(key, 0), size)
     folds = {
         id(el)
-        for (_, cls), group in groups.items()
-        if cls and len(group) >= FOLD_PANELS
+        for key, group in groups.items()
+        if key[1] and len(group) >= FOLD_PANELS and longest[key] >= FOLD_CHARS
         for el in group
     }
     return [el for el in hidden if id(el) not in folds]
