@@ -190,3 +190,14 @@ def test_a_manuals_section_number_is_no_word_of_its_title() -> None:
     body = f"<h1>10 Best Trails in Houston</h1>{BODY}"
     doc = extract_metadata(parse_html(page("", body)), url, kind="documentation")
     assert doc.headline == "10 Best Trails in Houston"
+
+
+def test_a_lists_count_is_no_word_of_its_heading() -> None:
+    url = "https://shop.example/category/trail-running"
+    body = f"<h1>Trail Running Shoes (158 ITEMS)</h1>{BODY}"
+    shop = extract_metadata(parse_html(page("", body)), url, kind="collection")
+    assert shop.headline == "Trail Running Shoes"
+    # A year in brackets is the title's own.
+    body = f"<h1>A Treatise on Coffee (1792)</h1>{BODY}"
+    shop = extract_metadata(parse_html(page("", body)), url, kind="collection")
+    assert shop.headline == "A Treatise on Coffee (1792)"

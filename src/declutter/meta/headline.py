@@ -41,6 +41,7 @@ from .titletext import clean_title, heading_text
 _TITLE = etree.XPath("descendant::title")
 _H1 = etree.XPath("descendant::h1")
 _SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+(?=\w)")
+_COUNT = re.compile(r"\s*\(\s*\d[\d,.]*\s+[^\W\d_]+\s*\)$")
 _TEMPLATE = re.compile(r"\{\{|\}\}|\$\{")
 
 #: Declared title metas, most trusted first (lower-case keys).
@@ -164,6 +165,9 @@ def _usable_h1s(inputs: TitleInputs) -> list[str]:
         if inputs.kind == "documentation":
             # "3.1 Git Branching": a manual's section number, not a word of the section's name.
             h = _SECTION_NUMBER.sub("", h) or h
+        elif inputs.kind in ("collection", "listing"):
+            # "Trail Running Shoes (158 ITEMS)": the count of what the list holds.
+            h = _COUNT.sub("", h) or h
         out.append(h)
     return out
 
