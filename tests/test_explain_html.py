@@ -155,3 +155,21 @@ def test_site_template_blocks_are_placed_and_the_rest_shift(tmp_path: Path) -> N
         assert all(0 <= p <= len(record["blocks"]) for p in places)
         template += sum(r["reason"].startswith("site template") for r in record["removed"])
     assert template > 0
+
+
+def test_other_products_cards_are_accounted_as_related() -> None:
+    from test_product_cards import _DESCRIPTION, _STORY, _cards, _product_page
+
+    body = (
+        f"<div class='description'><p>{_DESCRIPTION}</p><p>{_STORY}</p></div>"
+        f"<div class='more'><h2>People also viewed</h2><ul class='grid'>{_cards(6)}</ul></div>"
+        f"<div class='care'><h2>Care</h2><p>{_STORY}</p></div>"
+    )
+    article = declutter.extract(
+        _product_page(body), url="https://shop.example/products/mug", options=EXPLAIN
+    )
+    assert article.page_type == "product"
+    why = {r.text: r.reason for r in article.removed}
+    assert why["People also viewed"] == "related"
+    row = next(t for t in why if t.startswith("Bowl number 0"))
+    assert why[row] == "related"

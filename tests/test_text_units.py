@@ -96,6 +96,8 @@ def test_byline_lines(line: str, names: tuple[str, ...]) -> None:
         ("5 марта 2024", "2024-03-05"),
         ("2024年4月18日 09:30", "2024-04-18T09:30:00"),
         ("3 de febrero de 2024", "2024-02-03"),
+        ("19 grudnia 2025", "2025-12-19"),
+        ("12 ekim 2023", "2023-10-12"),
         ("2024-05-20T08:00:00+09:00", "2024-05-20T08:00:00+09:00"),
         ("Not a date at all", None),
     ],
@@ -197,3 +199,18 @@ def test_byline_inside_a_dateline() -> None:
     )
     assert inline_byline("November 19 | by Jane Q. Doe | 5 min read") == ("Jane Q. Doe",)
     assert inline_byline("stand by me forever") == ()
+
+
+def test_a_date_line_in_another_language_is_the_date() -> None:
+    scrape = (
+        "Nowa ścieżka rowerowa wzdłuż rzeki otwarta\n\n19 grudnia 2025, 10:30\n\n"
+        "Nowa ścieżka rowerowa prowadzi wzdłuż rzeki od centrum miasta aż do zapory i ma ponad "
+        "dwanaście kilometrów. Budowa trwała dwa lata, a część trasy biegnie dawną bocznicą.\n\n"
+        "Rowerzyści i piesi mogą korzystać ze ścieżki przez cały rok, zimą miasto będzie ją "
+        "regularnie odśnieżać. Wzdłuż trasy powstały też nowe miejsca odpoczynku i stojaki.\n"
+    )
+    for kind in ("text", "markdown"):
+        article = declutter.extract(scrape, input=kind, options=declutter.Options(explain=True))
+        assert article.published == "2025-12-19T10:30:00"
+        assert ("19 grudnia 2025, 10:30", "date") in [(r.text, r.reason) for r in article.removed]
+        assert "grudnia" not in article.text

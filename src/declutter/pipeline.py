@@ -154,6 +154,7 @@ def _locate(page: Page) -> Page:
         posts_unlinked(chunks)
     named = clutter
     located, clutter = _find(page, chunks, clutter, tuning)
+    cards: set[html.HtmlElement] = set()
     if page.page_type == "product":
         located, cards = past_cards(
             chunks,
@@ -168,7 +169,7 @@ def _locate(page: Page) -> Page:
     if page.trace is not None:
         # The reviews left out before locating are accounted as clutter left out.
         seen = list(page.chunks) if reviews else chunks
-        page.trace.after_locate(seen, located.container, located.chunks, clutter | reviews)
+        page.trace.after_locate(seen, located.container, located.chunks, clutter | reviews, cards)
     return replace(page, chunks=tuple(located.chunks))
 
 

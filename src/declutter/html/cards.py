@@ -109,16 +109,21 @@ def without_other_products(
 
 
 def _untitled(chunks: list[Chunk], rows: set[html.HtmlElement]) -> list[Chunk]:
-    """The chunks outside the cards, less the headings that title a row of them ("Customers
-    also bought", "Similar items"): a heading followed by a card."""
-    out: list[Chunk] = []
+    """The chunks outside the cards and the headings that title them."""
+    dropped = of_other_products(chunks, rows)
+    return [c for c in chunks if id(c) not in dropped]
+
+
+def of_other_products(chunks: list[Chunk], rows: set[html.HtmlElement]) -> set[int]:
+    """The ids of the chunks that stand in the cards, or head a row of them ("Customers also
+    bought", "Similar items"): a heading followed by a card."""
+    out: set[int] = set()
     for i, chunk in enumerate(chunks):
-        if _in_cards(chunk, rows):
-            continue
         after = chunks[i + 1] if i + 1 < len(chunks) else None
-        if chunk.type == "heading" and after is not None and _in_cards(after, rows):
-            continue
-        out.append(chunk)
+        if _in_cards(chunk, rows) or (
+            chunk.type == "heading" and after is not None and _in_cards(after, rows)
+        ):
+            out.add(id(chunk))
     return out
 
 

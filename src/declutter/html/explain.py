@@ -20,6 +20,7 @@ from lxml import html
 from ..model import Block, Removed
 from ..patterns import _CLUTTER_TOKENS, HARD_CLUTTER_TOKENS, tokens
 from ..prune import fold, is_boilerplate
+from .cards import of_other_products
 from .chunk import Chunk
 from .reviews import is_review
 from .segment import Segmenter, block_holders
@@ -141,6 +142,7 @@ class Trace:
         self.container: html.HtmlElement | None = None
         self.clutter: set[html.HtmlElement] = set()
         self.located: set[int] = set()
+        self.cards: set[int] = set()
         self.body: set[str] = set()
         self._above: set[html.HtmlElement] = set()
         self._memo: dict[html.HtmlElement, tuple[html.HtmlElement | None, bool]] = {}
@@ -160,11 +162,14 @@ class Trace:
         container: html.HtmlElement | None,
         located: Sequence[Chunk],
         clutter: set[html.HtmlElement],
+        cards: set[html.HtmlElement] | None = None,
     ) -> None:
         self.chunks = list(chunks)
         self.container = container
         self.located = {id(c) for c in located}
         self.clutter = clutter
+        # Other products' cards are clutter too, but their class names rarely say so.
+        self.cards = of_other_products(self.chunks, cards) if cards else set()
         # the container and its ancestors: a clutter element there is the article's wrapper
         if container is not None:
             self._above = {container, *container.iterancestors()}
@@ -228,6 +233,8 @@ class Trace:
             return "headline"
         if len(chunk.text) < _SHORT and _BYLINE.match(chunk.text):
             return "byline"
+        if id(chunk) in self.cards:
+            return "related"
         container = self.container
         clutter, inside = self._context(chunk.el)
         if clutter is not None:

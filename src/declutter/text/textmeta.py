@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from ..meta.datewords import MONTHS
 from ..prune import fold
 from .blocks import word_count
 
@@ -36,27 +37,6 @@ def strip_site_tail(title: str) -> str:
     stripped = _TITLE_TAIL.sub("", title)
     return stripped if word_count(stripped) >= 3 else title
 
-
-_MONTHS: dict[str, int] = {}
-for _num, _names in enumerate(
-    (
-        "january jan januar janvier enero janeiro gennaio januari styczeń января январь",
-        "february feb februar février febrero fevereiro febbraio februari luty февраля февраль",
-        "march mar märz mars marzo março maart marca марта март",
-        "april apr avril abril aprile kwiecień апреля апрель",
-        "may mai mayo maio maggio mei maj мая май",
-        "june jun juni juin junio junho giugno czerwiec июня июнь",
-        "july jul juli juillet julio julho luglio lipiec июля июль",
-        "august aug août agosto augustus sierpień августа август",
-        "september sep sept septembre septiembre setembro settembre wrzesień сентября сентябрь",
-        "october oct oktober octobre octubre outubro ottobre październik октября октябрь",
-        "november nov novembre noviembre novembro listopad ноября ноябрь",
-        "december dec dezember décembre diciembre dezembro dicembre grudzień декабря декабрь",
-    ),
-    start=1,
-):
-    for _n in _names.split():
-        _MONTHS.setdefault(_n, _num)
 
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
 _DMY = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
@@ -126,7 +106,7 @@ def parse_date(line: str) -> str | None:
             day, name, year = int(m.group(1)), m.group(2), int(m.group(3))
         else:
             name, day, year = m.group(4), int(m.group(5)), int(m.group(6))
-        month = _MONTHS.get(name.lower().rstrip("."))
+        month = MONTHS.get(name.lower().rstrip("."))
     elif (m := _DMY.search(text)) is not None:
         a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         day, month = (a, b) if "." in m.group(0) or a > 12 else (b, a)
