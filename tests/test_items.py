@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
+from pagekit import items_text
+
 import declutter
 from declutter.html.items import items
 from declutter.html.locate import locate
 from declutter.html.parse import parse_html
 from declutter.html.segment import segment
 from declutter.html.strip import clutter_elements, strip_tree
-
-
-def _items_text(page: str) -> str:
-    root = strip_tree(parse_html(page))
-    chunks = segment(root)
-    clutter = clutter_elements(root)
-    found = items(chunks, locate(chunks, clutter), clutter)
-    return "\n".join(c.text for c in found.chunks)
-
 
 _MENU = (
     '<nav class="site-nav"><ul>'
@@ -47,7 +40,7 @@ def test_grid_cells_of_different_widths_are_one_list() -> None:
         "<footer><p>Copyright 2024 The Workshop Magazine, all rights reserved.</p></footer>"
         "</body></html>"
     )
-    text = _items_text(page)
+    text = items_text(page)
     for i in range(len(widths)):
         assert f"Project number {i}" in text
         assert f"step {i}." in text
@@ -62,7 +55,7 @@ def test_a_plain_list_of_entries_is_a_list() -> None:
         f'<li><a href="/b/{i}">Catalogue of fittings, volume {i}</a> (1910)</li>' for i in range(9)
     )
     page = f"<html><body>{_MENU}<h1>Hardware catalogues</h1><ul>{entries}</ul></body></html>"
-    text = _items_text(page)
+    text = items_text(page)
     assert "Catalogue of fittings, volume 7" in text
     assert "Section 3" not in text
 
@@ -78,7 +71,7 @@ def test_a_wrapper_named_like_a_menu_is_not_the_menu() -> None:
         f"<html><body>{_MENU}<div class='page-wrapper skip-link-target'><h1>Cloud</h1>"
         f"<ul class='feed'>{rows}</ul></div></body></html>"
     )
-    text = _items_text(page)
+    text = items_text(page)
     assert "Cloud budgets grow again, report 5" in text
     assert "Section 3" not in text
 
@@ -94,7 +87,7 @@ def test_short_entries_are_a_menu_and_the_prose_stays() -> None:
         f"<html><body><div class='post'><h1>Bridge approved</h1><p>{prose}</p>"
         f"<p>{prose}</p></div><div class='box'><ul>{categories}</ul></div></body></html>"
     )
-    text = _items_text(page)
+    text = items_text(page)
     assert "The council approved" in text
     assert "Topic3" not in text
 
@@ -207,7 +200,7 @@ def test_an_items_own_header_is_its_title_not_page_chrome() -> None:
         "<footer><p>Copyright 2024 The Gadget Site, all rights reserved.</p></footer>"
         "</body></html>"
     )
-    text = _items_text(page)
+    text = items_text(page)
     for i in range(10):
         assert f"Headphone story number {i}" in text
     assert "Section 3" not in text
@@ -229,7 +222,7 @@ def test_items_split_over_alike_boxes_are_all_kept() -> None:
         f"<html><body>{_MENU}<h1>Programming languages</h1><div class='columns'>"
         f"{box('A', 9)}{box('B', 4)}{box('C', 6)}</div></body></html>"
     )
-    text = _items_text(page)
+    text = items_text(page)
     for name in ("A-language number 8", "B-language number 3", "C-language number 5"):
         assert name in text
     assert "Section 3" not in text
@@ -254,7 +247,7 @@ def test_a_copy_of_the_cards_hidden_by_its_class_stays_out() -> None:
         f"<html><body><main><h1>Coffee</h1><ul class='product-grid'>{grid}</ul>"
         f"<div class='compare-section hidden'>{drawer}</div></main></body></html>"
     )
-    text = _items_text(page)
+    text = items_text(page)
     assert "Dark roast blend number 9" in text and "$19.99" in text
     assert "Roasted in small batches" not in text
 
@@ -275,7 +268,7 @@ def test_on_a_typed_list_a_grid_of_boxes_linking_nowhere_is_not_the_items() -> N
         f"<html><body><main><h1>Coffee</h1><ul class='product-grid'>{grid}</ul>"
         f"<div class='faq-grid'>{faq}</div></main></body></html>"
     )
-    text = _items_text(page)
+    text = items_text(page)
     assert "Dark roast blend number 9" in text and "$19.99" in text
     # Read untyped, the longer boxes still weigh more: only a page typed a list expects links.
     root = strip_tree(parse_html(page))
@@ -320,7 +313,7 @@ def test_a_grid_wrapped_in_a_box_named_for_its_pager_is_the_list() -> None:
         f'<div class="pagination_pagination__x1"><div class="grid">{cards}</div>'
         f'<ul class="pager">{pages}</ul></div></main></body></html>'
     )
-    text = _items_text(page)
+    text = items_text(page)
     for i in range(12):
         assert f"Running graphic shirt {i}" in text
     assert "T-Shirts" in text

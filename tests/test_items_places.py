@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-from declutter.html.items import items
-from declutter.html.locate import locate
-from declutter.html.parse import parse_html
-from declutter.html.segment import segment
-from declutter.html.strip import clutter_elements, strip_tree
-
-
-def _items_text(page: str) -> str:
-    root = strip_tree(parse_html(page))
-    chunks = segment(root)
-    clutter = clutter_elements(root)
-    found = items(chunks, locate(chunks, clutter), clutter)
-    return "\n".join(c.text for c in found.chunks)
-
+from pagekit import items_text
 
 _MENU = (
     '<div class="site-nav"><ul>'
@@ -39,7 +26,7 @@ def test_a_carousel_named_for_the_look_of_its_arrows_is_no_menu() -> None:
         for s in range(3)
     )
     page = f"<html><body>{_MENU}<main><h1>Home fitness</h1>{shelves}</main></body></html>"
-    text = _items_text(page)
+    text = items_text(page)
     for s in range(3):
         assert f"Folding treadmill model {s}3" in text
     # A box named for a menu outright is still one.
@@ -68,7 +55,7 @@ def test_a_wrapper_of_the_main_part_and_a_sidebar_is_no_sidebar() -> None:
         f'<div class="sidebar"><ul>{links}</ul></div></div>'
         f"<footer>{_FOOTER * 4}</footer></body></html>"
     )
-    text = _items_text(page)
+    text = items_text(page)
     for i in range(8):
         assert f"Crispy air fryer dish number {i}" in text
     assert "Popular tag 3" not in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pagekit import product_page
+
 import declutter
 from declutter.html.cards import card_rows, past_cards, without_other_products
 from declutter.html.chunk import Chunk
@@ -19,19 +21,8 @@ _STORY = (
 )
 
 
-def _product_page(body: str) -> str:
-    return (
-        "<html><head><title>Speckle mug</title>"
-        '<meta property="og:type" content="product">'
-        '<script type="application/ld+json">{"@context": "https://schema.org", '
-        '"@type": "Product", "name": "Speckle mug", "offers": {"@type": "Offer", '
-        '"price": "60.00", "priceCurrency": "USD"}}</script>'
-        f"</head><body><main><h1>Speckle mug</h1>{body}</main></body></html>"
-    )
-
-
 def _extract(body: str) -> str:
-    article = declutter.extract(_product_page(body), url="https://shop.example/products/mug")
+    article = declutter.extract(product_page(body), url="https://shop.example/products/mug")
     assert article.page_type == "product"
     return article.text
 
@@ -51,7 +42,7 @@ def test_a_row_of_other_products_stays_out() -> None:
         f"<div class='more'><h2>People also viewed</h2><ul class='grid'>{_cards(6)}</ul></div>"
         f"<div class='care'><h2>Care</h2><p>{_STORY}</p></div>"
     )
-    root = parse_html(_product_page(body))
+    root = parse_html(product_page(body))
     assert len(card_rows(segment(root), root)) == 6
     text = _extract(body)
     assert "wheel thrown stoneware" in text
@@ -64,7 +55,7 @@ def test_alike_sections_without_prices_are_the_products_own() -> None:
     features = "".join(
         f"<div class='feature'><h3>Feature {k}</h3><p>{_STORY}</p></div>" for k in range(4)
     )
-    root = parse_html(_product_page(f"<p>{_DESCRIPTION}</p><div class='features'>{features}</div>"))
+    root = parse_html(product_page(f"<p>{_DESCRIPTION}</p><div class='features'>{features}</div>"))
     assert not card_rows(segment(root), root)
     assert (
         _extract(f"<p>{_DESCRIPTION}</p><div class='features'>{features}</div>").count(
@@ -75,20 +66,20 @@ def test_alike_sections_without_prices_are_the_products_own() -> None:
 
 
 def test_unpriced_cards_are_not_taken_for_products() -> None:
-    root = parse_html(_product_page(f"<p>{_DESCRIPTION}</p><ul>{_cards(6, price=False)}</ul>"))
+    root = parse_html(product_page(f"<p>{_DESCRIPTION}</p><ul>{_cards(6, price=False)}</ul>"))
     assert not card_rows(segment(root), root)
 
 
 def test_cards_that_are_most_of_the_located_text_are_told() -> None:
     # Next to no text of its own was found: the located text is left whole, and the caller
     # told that the cards were most of it.
-    root = parse_html(_product_page(f"<p>Mugs.</p><ul class='grid'>{_cards(8)}</ul>"))
+    root = parse_html(product_page(f"<p>Mugs.</p><ul class='grid'>{_cards(8)}</ul>"))
     chunks = segment(root)
     located, left_out, mostly = without_other_products(Located(root, chunks), root)
     assert located.chunks == chunks
     assert len(left_out) == 8
     assert mostly
-    root = parse_html(_product_page(f"<p>{_DESCRIPTION}</p><ul class='grid'>{_cards(3)}</ul>"))
+    root = parse_html(product_page(f"<p>{_DESCRIPTION}</p><ul class='grid'>{_cards(3)}</ul>"))
     chunks = segment(root)
     located, left_out, mostly = without_other_products(Located(root, chunks), root)
     assert len(left_out) == 3
@@ -116,7 +107,7 @@ def _buybox_page(cards: str) -> str:
         "<p>About this item: a stoneware mug, glazed inside, fired twice, 350 ml.</p>"
         f"<p>{_DESCRIPTION}</p></div>"
     )
-    page = _product_page(f"{buybox}<div class='more'><h2>People also viewed</h2>{cards}</div>")
+    page = product_page(f"{buybox}<div class='more'><h2>People also viewed</h2>{cards}</div>")
     return page.replace("<h1>Speckle mug</h1><div", "<div", 1)
 
 
@@ -146,7 +137,7 @@ def test_machine_identifiers_are_no_text() -> None:
 
 
 def test_a_grid_declaring_no_product_keeps_its_cards() -> None:
-    root = parse_html(_product_page(f"<p>Mugs.</p><ul class='grid'>{_cards(8)}</ul>"))
+    root = parse_html(product_page(f"<p>Mugs.</p><ul class='grid'>{_cards(8)}</ul>"))
     chunks = segment(root)
     located = Located(root, chunks)
 

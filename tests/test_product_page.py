@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pagekit import product_page
+
 import declutter
 from declutter.html.parse import parse_html
 from declutter.html.reviews import review_elements
@@ -16,19 +18,8 @@ _REVIEW = (
 )
 
 
-def _product_page(body: str) -> str:
-    return (
-        "<html><head><title>Speckle mug</title>"
-        '<meta property="og:type" content="product">'
-        '<script type="application/ld+json">{"@context": "https://schema.org", '
-        '"@type": "Product", "name": "Speckle mug", "offers": {"@type": "Offer", '
-        '"price": "60.00", "priceCurrency": "USD"}}</script>'
-        f"</head><body><main><h1>Speckle mug</h1>{body}</main></body></html>"
-    )
-
-
 def _extract(body: str) -> declutter.Article:
-    article = declutter.extract(_product_page(body), url="https://shop.example/products/mug")
+    article = declutter.extract(product_page(body), url="https://shop.example/products/mug")
     assert article.page_type == "product"
     return article
 
