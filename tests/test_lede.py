@@ -143,3 +143,15 @@ def test_a_chinese_listicle_entry_under_a_linked_title_is_no_teaser() -> None:
     intro = "".join(f"<p>第{n}段。{para}</p>" for n in range(3))
     article = _extract(f"<article><h1>四条徒步路线</h1>{intro}{entries}</article>")
     assert article.text.count("全程约十二公里") == 7
+
+
+def test_a_wrapper_named_for_the_sidebar_beside_it_is_no_sidebar() -> None:
+    article = _extract(
+        "<div class='layout'><div class='container-article-with-sidebar'>"
+        f"<div><p>{PROSE} First.</p><p>{PROSE} Second.</p></div></div>"
+        "<div class='comments'>"
+        + "".join(f"<p>{PROSE.upper()} Reply {i}.</p>" for i in range(4))
+        + "</div></div>"
+    )
+    assert "Second." in article.text
+    assert "Reply 3." not in article.text

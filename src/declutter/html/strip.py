@@ -83,13 +83,18 @@ def clutter_named(el: html.HtmlElement) -> bool:
     return _clutter_name(el)
 
 
+#: A layout's state, not what the element is: "has-sidebar", "container-article-with-sidebar",
+#: "embed-no-caption" wrap the article (or a picture) beside or without such a box.
+_STATE_WORDS = re.compile(r"(?<![a-z0-9])(?:has|with|without|no)[-_]+[a-z0-9]+", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _clutter_names(names: str) -> bool:
     """Whether a class/id string names clutter (cached: pages repeat their class strings)."""
     low = names.lower()
     if any(m in low for m in _ARTICLE_MARKERS):
         return False
-    found = tokens(names)
+    found = tokens(_STATE_WORDS.sub(" ", names))
     if not found.isdisjoint(CLUTTER_TOKENS):
         return True
     if any(CLUTTER_PREFIX.match(t) for t in found):
