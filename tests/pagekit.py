@@ -28,3 +28,23 @@ def product_page(body: str) -> str:
         '"price": "60.00", "priceCurrency": "USD"}}</script>'
         f"</head><body><main><h1>Speckle mug</h1>{body}</main></body></html>"
     )
+
+
+MUG_DESCRIPTION = (
+    "A wheel thrown stoneware mug with a matte speckled glaze outside and a clear glazed "
+    "interior, made by hand in our studio and fired twice for strength. "
+)
+MUG_STORY = (
+    "Every mug starts as a pound of local clay, thrown on the wheel, trimmed the next morning, "
+    "dipped in glaze and fired again until the speckles rise through the surface. "
+)
+
+
+def card_row(n: int, price: bool = True) -> str:
+    """``n`` cards of other products (a bowl each: name link, badge, price), as list items."""
+    return "".join(
+        f"<li class='card'><a href='/products/{k}'>Bowl number {k}</a>"
+        f"<span class='badge'>Handmade in small batches</span>"
+        f"{f'<span>${20 + k}.00</span>' if price else ''}</li>"
+        for k in range(n)
+    )

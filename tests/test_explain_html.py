@@ -158,15 +158,15 @@ def test_site_template_blocks_are_placed_and_the_rest_shift(tmp_path: Path) -> N
 
 
 def test_other_products_cards_are_accounted_as_related() -> None:
-    from test_product_cards import _DESCRIPTION, _STORY, _cards, _product_page
+    from pagekit import MUG_DESCRIPTION, MUG_STORY, card_row, product_page
 
     body = (
-        f"<div class='description'><p>{_DESCRIPTION}</p><p>{_STORY}</p></div>"
-        f"<div class='more'><h2>People also viewed</h2><ul class='grid'>{_cards(6)}</ul></div>"
-        f"<div class='care'><h2>Care</h2><p>{_STORY}</p></div>"
+        f"<div class='description'><p>{MUG_DESCRIPTION}</p><p>{MUG_STORY}</p></div>"
+        f"<div class='more'><h2>People also viewed</h2><ul class='grid'>{card_row(6)}</ul></div>"
+        f"<div class='care'><h2>Care</h2><p>{MUG_STORY}</p></div>"
     )
     article = declutter.extract(
-        _product_page(body), url="https://shop.example/products/mug", options=EXPLAIN
+        product_page(body), url="https://shop.example/products/mug", options=EXPLAIN
     )
     assert article.page_type == "product"
     why = {r.text: r.reason for r in article.removed}

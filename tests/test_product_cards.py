@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pagekit import product_page
+from pagekit import MUG_DESCRIPTION, MUG_STORY, card_row, product_page
 
 import declutter
 from declutter.html.cards import card_rows, past_cards, without_other_products
@@ -11,15 +11,6 @@ from declutter.html.locate import Located
 from declutter.html.parse import parse_html
 from declutter.html.segment import segment
 
-_DESCRIPTION = (
-    "A wheel thrown stoneware mug with a matte speckled glaze outside and a clear glazed "
-    "interior, made by hand in our studio and fired twice for strength. "
-)
-_STORY = (
-    "Every mug starts as a pound of local clay, thrown on the wheel, trimmed the next morning, "
-    "dipped in glaze and fired again until the speckles rise through the surface. "
-)
-
 
 def _extract(body: str) -> str:
     article = declutter.extract(product_page(body), url="https://shop.example/products/mug")
@@ -27,20 +18,11 @@ def _extract(body: str) -> str:
     return article.text
 
 
-def _cards(n: int, price: bool = True) -> str:
-    return "".join(
-        f"<li class='card'><a href='/products/{k}'>Bowl number {k}</a>"
-        f"<span class='badge'>Handmade in small batches</span>"
-        f"{f'<span>${20 + k}.00</span>' if price else ''}</li>"
-        for k in range(n)
-    )
-
-
 def test_a_row_of_other_products_stays_out() -> None:
     body = (
-        f"<div class='description'><p>{_DESCRIPTION}</p><p>{_STORY}</p></div>"
-        f"<div class='more'><h2>People also viewed</h2><ul class='grid'>{_cards(6)}</ul></div>"
-        f"<div class='care'><h2>Care</h2><p>{_STORY}</p></div>"
+        f"<div class='description'><p>{MUG_DESCRIPTION}</p><p>{MUG_STORY}</p></div>"
+        f"<div class='more'><h2>People also viewed</h2><ul class='grid'>{card_row(6)}</ul></div>"
+        f"<div class='care'><h2>Care</h2><p>{MUG_STORY}</p></div>"
     )
     root = parse_html(product_page(body))
     assert len(card_rows(segment(root), root)) == 6
@@ -53,12 +35,14 @@ def test_a_row_of_other_products_stays_out() -> None:
 
 def test_alike_sections_without_prices_are_the_products_own() -> None:
     features = "".join(
-        f"<div class='feature'><h3>Feature {k}</h3><p>{_STORY}</p></div>" for k in range(4)
+        f"<div class='feature'><h3>Feature {k}</h3><p>{MUG_STORY}</p></div>" for k in range(4)
     )
-    root = parse_html(product_page(f"<p>{_DESCRIPTION}</p><div class='features'>{features}</div>"))
+    root = parse_html(
+        product_page(f"<p>{MUG_DESCRIPTION}</p><div class='features'>{features}</div>")
+    )
     assert not card_rows(segment(root), root)
     assert (
-        _extract(f"<p>{_DESCRIPTION}</p><div class='features'>{features}</div>").count(
+        _extract(f"<p>{MUG_DESCRIPTION}</p><div class='features'>{features}</div>").count(
             "pound of local clay"
         )
         >= 1
@@ -66,25 +50,25 @@ def test_alike_sections_without_prices_are_the_products_own() -> None:
 
 
 def test_unpriced_cards_are_not_taken_for_products() -> None:
-    root = parse_html(product_page(f"<p>{_DESCRIPTION}</p><ul>{_cards(6, price=False)}</ul>"))
+    root = parse_html(product_page(f"<p>{MUG_DESCRIPTION}</p><ul>{card_row(6, price=False)}</ul>"))
     assert not card_rows(segment(root), root)
 
 
 def test_cards_that_are_most_of_the_located_text_are_told() -> None:
     # Next to no text of its own was found: the located text is left whole, and the caller
     # told that the cards were most of it.
-    root = parse_html(product_page(f"<p>Mugs.</p><ul class='grid'>{_cards(8)}</ul>"))
+    root = parse_html(product_page(f"<p>Mugs.</p><ul class='grid'>{card_row(8)}</ul>"))
     chunks = segment(root)
     located, left_out, mostly = without_other_products(Located(root, chunks), root)
     assert located.chunks == chunks
     assert len(left_out) == 8
     assert mostly
-    root = parse_html(product_page(f"<p>{_DESCRIPTION}</p><ul class='grid'>{_cards(3)}</ul>"))
+    root = parse_html(product_page(f"<p>{MUG_DESCRIPTION}</p><ul class='grid'>{card_row(3)}</ul>"))
     chunks = segment(root)
     located, left_out, mostly = without_other_products(Located(root, chunks), root)
     assert len(left_out) == 3
     assert not mostly
-    assert [c.text for c in located.chunks] == ["Speckle mug", _DESCRIPTION.strip()]
+    assert [c.text for c in located.chunks] == ["Speckle mug", MUG_DESCRIPTION.strip()]
 
 
 def test_a_section_header_of_a_product_page_is_content() -> None:
@@ -92,7 +76,7 @@ def test_a_section_header_of_a_product_page_is_content() -> None:
     # tagline are the product's, whatever the name says.
     body = "".join(
         f"<section class='section-{k}'><div class='section-header'><h2>Title {k}</h2>"
-        f"<p>Tagline {k}.</p></div><p>{_STORY}</p><p>{_DESCRIPTION}</p></section>"
+        f"<p>Tagline {k}.</p></div><p>{MUG_STORY}</p><p>{MUG_DESCRIPTION}</p></section>"
         for k in ("story", "care")
     )
     text = _extract(body)
@@ -105,7 +89,7 @@ def _buybox_page(cards: str) -> str:
         "<div class='buybox'><h1>Speckle mug</h1><p>Condition: new, never used.</p>"
         "<p>Delivery: varies by country; see the shipping details before you buy.</p>"
         "<p>About this item: a stoneware mug, glazed inside, fired twice, 350 ml.</p>"
-        f"<p>{_DESCRIPTION}</p></div>"
+        f"<p>{MUG_DESCRIPTION}</p></div>"
     )
     page = product_page(f"{buybox}<div class='more'><h2>People also viewed</h2>{cards}</div>")
     return page.replace("<h1>Speckle mug</h1><div", "<div", 1)
@@ -131,13 +115,13 @@ def test_machine_identifiers_are_no_text() -> None:
         f"{k:08x}-d3e5-41e1-baf5-303640756ebf{k:x}X2bf8403c-6590-4d73-8b16-95f6c3ecdef8"
         for k in range(6)
     )
-    text = _extract(f"<p>{_DESCRIPTION}</p><p>{_STORY}</p><p>{ids}</p>")
+    text = _extract(f"<p>{MUG_DESCRIPTION}</p><p>{MUG_STORY}</p><p>{ids}</p>")
     assert "wheel thrown stoneware" in text
     assert "d3e5" not in text
 
 
-def test_a_grid_declaring_no_product_keeps_its_cards() -> None:
-    root = parse_html(product_page(f"<p>Mugs.</p><ul class='grid'>{_cards(8)}</ul>"))
+def test_a_grid_declaring_no_product_keeps_itscard_row() -> None:
+    root = parse_html(product_page(f"<p>Mugs.</p><ul class='grid'>{card_row(8)}</ul>"))
     chunks = segment(root)
     located = Located(root, chunks)
 
