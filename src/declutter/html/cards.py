@@ -19,7 +19,7 @@ from lxml import etree, html
 
 from .chunk import Chunk
 from .locate import Located
-from .shape import under
+from .shape import inside, under
 
 #: A row of cards has at least this many.
 MIN_CARDS = 3
@@ -159,7 +159,7 @@ def _names_product(root: html.HtmlElement, located: Located) -> bool:
     h1 = next(root.iter("h1"), None)
     if h1 is None or located.container is None:
         return False
-    return h1 is located.container or any(a is located.container for a in h1.iterancestors())
+    return h1 is located.container or inside(h1, located.container)
 
 
 def outside_cards(chunks: list[Chunk], rows: set[html.HtmlElement]) -> list[Chunk]:

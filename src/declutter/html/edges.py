@@ -71,7 +71,7 @@ def _component(el: html.HtmlElement, chunk: Chunk) -> bool:
     """
     if el.tag in CHROME_TAGS or hard_clutter(el):
         return False
-    return layout_name(el) and component_name(el)
+    return component_name(el)
 
 
 def take_lede(

@@ -68,7 +68,8 @@ def _is_hidden(el: html.HtmlElement) -> bool:
 _NAME_IMMUNE = frozenset({"p", "blockquote", "pre", "table", "tbody", "tr", "td", "li"})
 
 
-def _clutter_name(el: html.HtmlElement) -> bool:
+def clutter_named(el: html.HtmlElement) -> bool:
+    """Whether the element's class, id or role names it chrome or a widget."""
     if el.tag in _NAME_IMMUNE:
         return False
     names = f"{el.get('class', '')} {el.get('id', '')}"
@@ -76,11 +77,6 @@ def _clutter_name(el: html.HtmlElement) -> bool:
         role = el.get("role")
         return role in ("navigation", "banner", "contentinfo", "complementary", "search")
     return _clutter_names(names)
-
-
-def clutter_named(el: html.HtmlElement) -> bool:
-    """Whether the element's class, id or role names it chrome or a widget."""
-    return _clutter_name(el)
 
 
 #: A layout's state, not what the element is: "has-sidebar", "container-article-with-sidebar",
@@ -290,17 +286,15 @@ _MEDIA_TOKENS = frozenset(
 
 def component_name(el: html.HtmlElement) -> bool:
     """Whether the element's clutter words could name a part of an article: layout words
-    ("header", "meta", "widget"), not a picture's frame, a sidebar or a share bar.
-
-    Page builders name every block of a post a widget ("elementor-widget", "ck-widget").
+    only (``layout_name``: "header", "meta"), none of them a picture's frame.
     """
-    return _component_names(f"{el.get('class', '')} {el.get('id', '')}")
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    return _layout_names(names) and not _media_names(names)
 
 
 @lru_cache(maxsize=4096)
-def _component_names(names: str) -> bool:
-    hits = {t for t in tokens(names) if t in CLUTTER_TOKENS or CLUTTER_PREFIX.match(t)}
-    return bool(hits) and hits <= LAYOUT_TOKENS and hits.isdisjoint(_MEDIA_TOKENS)
+def _media_names(names: str) -> bool:
+    return not (tokens(names) & CLUTTER_TOKENS).isdisjoint(_MEDIA_TOKENS)
 
 
 def clutter_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
@@ -318,7 +312,7 @@ def clutter_elements(root: html.HtmlElement) -> set[html.HtmlElement]:
             continue
         if el.get("itemprop") == "articleBody" or (tag == "header" and _section_header(el)):
             continue
-        if (tag in CHROME_TAGS or _clutter_name(el)) and not (quotes and _embed_frame(el)):
+        if (tag in CHROME_TAGS or clutter_named(el)) and not (quotes and _embed_frame(el)):
             found.add(el)
     return found
 
@@ -347,7 +341,7 @@ def _section_header(el: html.HtmlElement) -> bool:
         return False
     if el.find(".//nav") is not None or next(el.iter(*HEADING_TAGS), None) is None:
         return False
-    if _clutter_name(el) and not layout_name(el):
+    if clutter_named(el) and not layout_name(el):
         return False
     return any(a.tag in ("article", "section") for a in parent.iterancestors())
 

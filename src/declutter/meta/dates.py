@@ -189,11 +189,6 @@ def _local_days(value: str) -> set[date]:
     return {day - timedelta(days=1), day, day + timedelta(days=1)}
 
 
-def _shown_day(shown: ShownDate) -> date:
-    value = shown.value
-    return value.date() if isinstance(value, datetime) else value
-
-
 def _shown_instead(shown: Sequence[ShownDate], declared: Sequence[tuple[str, str]]) -> str | None:
     """The date printed right by the headline when it is none of the declared ones: the page
     states it, the declared date is then a hidden re-save or a template's date.
@@ -207,7 +202,7 @@ def _shown_instead(shown: Sequence[ShownDate], declared: Sequence[tuple[str, str
     first = shown[0]
     if first.updated or first.distance > BARE_NEAR:
         return None
-    day = _shown_day(first)
+    day = first.day
     if first.distance > SHOWN_OVER_DECLARED and any(
         (_day(value) - day).days <= RESAVED_AFTER for value, _ in declared
     ):
@@ -228,7 +223,7 @@ def _shown_first(
     declares several (JSON-LD's and a meta tag's) states which is its own."""
     if len(published) < 2 or not shown or shown[0].distance > SHOWN_OVER_DECLARED:
         return published
-    day = _shown_day(shown[0])
+    day = shown[0].day
     match = [p for p in published if _day(p[0]) == day]
     return match + [p for p in published if _day(p[0]) != day] if match else published
 

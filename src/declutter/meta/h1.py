@@ -4,7 +4,6 @@ a page without an ``<h1>`` shows on its own."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from urllib.parse import urljoin, urlsplit
 
@@ -13,7 +12,6 @@ from lxml import etree, html
 from .sitename import split_title
 from .titletext import clean_title
 
-_SPACE = re.compile(r"\s+")
 _SHOWN = etree.XPath("boolean(descendant::body//text()[normalize-space() = $text])")
 _SHOWN_UNLINKED = etree.XPath(
     "boolean(descendant::body//text()[normalize-space() = $text][not(ancestor::a)])"
@@ -53,10 +51,6 @@ def _read(el: html.HtmlElement, out: list[str]) -> None:
                 out.append(" ")
         if child.tail:
             out.append(child.tail)
-
-
-def norm_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 #: Separators left at a piece's edges by the element beside it ("Story |" before "44MM").

@@ -77,6 +77,10 @@ class ShownDate:
     distance: int
     updated: bool
 
+    @property
+    def day(self) -> date:
+        return _day(self.value)
+
 
 def _marked(el: html.HtmlElement) -> bool:
     attrib = el.attrib
