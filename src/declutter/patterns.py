@@ -68,6 +68,15 @@ _CLUTTER_TOKENS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+#: Marks that end a sentence, in the scripts pages are written in: Latin, CJK (with the
+#: half-width forms), Arabic and Urdu, the Indic dandas, Myanmar, Ethiopic, Armenian, Khmer and
+#: Tibetan.  One list for every path that asks whether a text ends a sentence.
+FULL_STOPS = ".!?。！？．｡…؟۔।॥။።։។៕།"
+#: Marks that end a clause set off (a colon before a quotation, a semicolon).
+CLAUSE_STOPS = ":;：；؛"
+#: Quotation marks and brackets that close after a sentence's last mark ("…end.”", "。」").
+CLOSING_MARKS = '"”’»)）」』】〕'
+
 #: Class tokens of buttons and calls to action drawn as links or boxes ("btn-primary",
 #: "quick-view", "add-to-cart", "card__actions"): on a list's cards their labels are controls.
 CONTROL_TOKENS = frozenset(

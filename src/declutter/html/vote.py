@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import CLAUSE_STOPS, CLOSING_MARKS, FULL_STOPS
 from .chunk import Chunk
 
-#: How a sentence (or a quotation, a clause set off) ends, in the scripts the pages use: Latin,
-#: CJK full stops and the brackets that close a quotation after them (。」), the Arabic and
-#: Urdu marks, the Indic dandas, the Myanmar, Ethiopic, Armenian, Khmer and Tibetan full stops.
-SENTENCE_END = re.compile(r"[.!?。！？．｡…:;：；\"”’»)）」』】〕؟۔।॥؛။።։។៕།]\s*$")
+#: How a sentence (or a quotation, a clause set off) ends, in the scripts the pages use (the
+#: marks are listed once, in patterns.py).
+SENTENCE_END = re.compile(f"[{FULL_STOPS}{CLAUSE_STOPS}{CLOSING_MARKS}]\\s*$")
 #: Link density above which a chunk is navigation rather than prose.
 LINKY = 0.5
 #: A list item with this share of linked text is a link, not a point of the article.

@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 
 from ..deadline import check_deadline
+from ..patterns import CLOSING_MARKS, FULL_STOPS
 from .blocks import _NOSPACE, _WORD, Piece, word_count
 
 _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_END = re.compile(r"[.!?。！？．｡…؟۔।॥။።։។៕།]['\"”’»)\]）」』】〕]*$")
+_END = re.compile(f"[{FULL_STOPS}]['{CLOSING_MARKS}\\]]*$")
 _SOFT_END = re.compile(r"[:;,：；，、،؛]$")
 
 

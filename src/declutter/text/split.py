@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Removed
+from ..patterns import CLAUSE_STOPS, CLOSING_MARKS, FULL_STOPS
 from .blocks import Piece
 
 _BULLET = re.compile(r"^\s*(?:[*+•·◦▪‣–-]|(\d{1,3})[.)])\s+(?=\S)")
@@ -23,7 +24,7 @@ _REFS_HEADING = re.compile(
     r"^\s*(?:references|visible links|hidden links:?|links:?)\s*$", re.IGNORECASE
 )
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_SENTENCE_END = re.compile(r"[.!?。！？．｡…:;：；»\"”’)\]）」』】〕؟۔।॥؛။።։។៕།]$")
+_SENTENCE_END = re.compile(f"[{FULL_STOPS}{CLAUSE_STOPS}{CLOSING_MARKS}\\]]$")
 
 
 def _clean(line: str) -> str:
