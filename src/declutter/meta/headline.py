@@ -32,9 +32,9 @@ from . import jsonld as jsonld_mod
 from .h1 import PIECE_EDGES, h1_pieces, h1_text, links_home, shown_title_side
 from .jsonld import JsonLd, clean_text, first_text, node_types
 from .sitename import SiteKeys, compact, is_home_url, split_title, strip_site
+from .sitename import fold as _fold
 from .sitename import strip_site_tail as strip_site_tail
 from .titlesides import Title, TitleInputs, declared_titles, site_shell_title
-from .titlesides import fold as _fold
 from .titlesides import similarity as _similarity
 from .titletext import clean_title, heading_text
 

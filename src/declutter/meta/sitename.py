@@ -203,19 +203,20 @@ _TITLE_TAIL = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$"
 _TITLE_HEAD = re.compile(r"^[^|\-–—:·•»]{1,60}?\s+[|\-–—·•»]\s+")
 
 
-def _fold_words(text: str | None) -> str:
+def fold(text: str | None) -> str:
+    """A text's words, case-folded, one space between them (punctuation gone)."""
     return _NON_WORD.sub(" ", text or "").strip().casefold()
 
 
 def strip_site_tail(title: str, site_name: str | None = None) -> str:
     """Drop a " | Site" / " - Site" tail (or a "Site | " head) from a document title."""
-    site = _fold_words(site_name)
+    site = fold(site_name)
     if site:
         m = _TITLE_HEAD.match(title)
-        if m and _fold_words(m.group(0)) == site:
+        if m and fold(m.group(0)) == site:
             return title[m.end() :].strip()
         m = _TITLE_TAIL.search(title)
-        if m and _fold_words(m.group(0)) == site and m.start() > 0:
+        if m and fold(m.group(0)) == site and m.start() > 0:
             return title[: m.start()].strip()
     stripped = _TITLE_TAIL.sub("", title)
     return stripped if len(stripped) >= 10 else title

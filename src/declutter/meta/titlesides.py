@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .sitename import SEPARATOR, SiteKeys, compact, generic_tail, split_title, strip_site
+from .sitename import SEPARATOR, SiteKeys, compact, fold, generic_tail, split_title, strip_site
 
 #: Page names that say nothing without the site's name beside them.
 _GENERIC_PAGES = frozenset({"home", "homepage", "home page", "welcome", "index", "start"})
@@ -26,11 +26,6 @@ _BRANDED_KINDS = frozenset({"product", "collection"})
 _SEPARATOR_END = re.compile(r"(?:\s+[-–—~/_]+|\s*[|·•»‹›«]+|\s+::)$")
 #: The fewest words of an ``<h1>`` that names an inner page titled only for its site.
 SHELL_H1_WORDS = 3
-_NON_WORD = re.compile(r"\W+")
-
-
-def fold(text: str | None) -> str:
-    return _NON_WORD.sub(" ", text or "").strip().casefold()
 
 
 def similarity(a: str, b: str) -> float:
