@@ -37,8 +37,6 @@ _URL_DATE = re.compile(
 )
 _URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
 
-_MONTHS = MONTHS
-
 
 def _offset(text: str | None) -> timezone | None:
     if not text:
@@ -119,14 +117,14 @@ def _parse_words(text: str) -> date | datetime | None:
             digits = _LEADING_DIGITS.match(word).group()  # type: ignore[union-attr]
             if len(digits) == 4 and year is None:
                 year = int(digits)
-        elif word in _MONTHS:
+        elif word in MONTHS:
             # The first month name with a day beside it ("Marco Bambini, Dec 19, 2025": the
             # name that reads as a month has none).
             beside = _day_beside(words, i)
             if beside is not None and day is None:
-                month, day = _MONTHS[word], beside
+                month, day = MONTHS[word], beside
             elif month is None:
-                month = _MONTHS[word]
+                month = MONTHS[word]
     if day is None:
         day = next((d for d in map(_day_of, words) if d is not None), None)
     if year is None or month is None or day is None:
@@ -199,7 +197,6 @@ def parse_date_value(text: str | None) -> date | datetime | None:
     return _parse_words(text)
 
 
-_BESIDE_DATE = BESIDE_DATE
 #: The longest line read as a bare date.
 BARE_DATE_CHARS = 48
 
@@ -211,7 +208,7 @@ def is_bare_date(text: str) -> bool:
         return False
     for raw in _WORD.findall(text):
         word = raw.rstrip(".").lower()
-        if not (word[0].isdigit() or word in _MONTHS or word in _BESIDE_DATE):
+        if not (word[0].isdigit() or word in MONTHS or word in BESIDE_DATE):
             return False
     return parse_date_value(text) is not None
 
