@@ -31,7 +31,7 @@ from lxml import etree, html
 from . import jsonld as jsonld_mod
 from .h1 import PIECE_EDGES, h1_pieces, h1_text, links_home, shown_title_side
 from .jsonld import JsonLd, clean_text, first_text, node_types
-from .sitename import SiteKeys, compact, is_home_url, split_title, strip_site
+from .sitename import SiteKeys, is_home_url, split_title, strip_site
 from .sitename import fold as _fold
 from .sitename import strip_site_tail as strip_site_tail
 from .titlesides import Title, TitleInputs, declared_titles, site_shell_title
@@ -146,10 +146,7 @@ def _names_only_site(h1: str, keys: SiteKeys) -> bool:
     itself, or a word beside it ("Filmmaker", "InfoQ Homepage").  A longer one that holds the
     name is a product's or a story's ("Visual Studio Community", "Terminix discounts, coupons
     and promo codes")."""
-    key = compact(h1)
-    if keys.exact(h1) or key in keys.labels or key == "".join(keys.labels):
-        return True
-    return len(_fold(h1).split()) <= LOGO_WORDS
+    return keys.named(h1) or len(_fold(h1).split()) <= LOGO_WORDS
 
 
 def _usable_h1s(inputs: TitleInputs) -> list[str]:
