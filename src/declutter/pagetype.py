@@ -14,6 +14,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from lxml import html
 
@@ -215,6 +216,9 @@ def product_description(scripts: list[str]) -> str | None:
             found = value
     if not found:
         return None
+    if " " not in found and "%20" in found:
+        # Some shops write it percent-encoded, as for a link: its spaces are "%20".
+        found = unquote(found)
     text = htmllib.unescape(_TAG.sub(" ", found.replace("<br", "\n<br").replace("</p>", "\n")))
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line) or None

@@ -205,7 +205,7 @@ def _prune(page: Page) -> Page:
     kind = page.page_type
     kept, removed = prune_blocks(
         chunks,
-        headline=page.meta.headline,
+        headline=None if kind == "product" else page.meta.headline,
         dedupe_window=None if kind == "product" else HTML_DEDUPE_WINDOW,
         origin=lambda c: c.el.getparent(),
         dedupe_types=SECTION_DEDUPE_TYPES if kind in ("product", "service") else DEDUPE_TYPES,

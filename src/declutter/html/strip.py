@@ -19,6 +19,7 @@ from ..patterns import (
     SCREEN_READER_CLASSES,
     tokens,
 )
+from .twins import drop_twins
 
 # Candidates found in C; _is_hidden then reads the style properly.
 _MAYBE_HIDDEN = etree.XPath(
@@ -116,6 +117,8 @@ def strip_tree(
     ``screen_reader_classes``: the classes of screen-reader text (``SCREEN_READER_NAME``) the
     page uses, as spelt, when the caller has already looked (empty: none).
     """
+    # Before forms are unwrapped: a banner may be a form that is its own dialog.
+    _drop_cookie_dialogs(root)
     for el in list(root.iter(*NEVER_CONTENT_TAGS)):
         if el.tag in _WRAPPER_TAGS and len(el.text_content()) > WRAPPER_CHARS:
             # ASP.NET-style pages wrap everything in one form, an unclosed <button> swallows
@@ -130,6 +133,7 @@ def strip_tree(
     if screen_reader_classes is None or screen_reader_classes:
         _drop_screen_reader_text(root, keep_hidden, screen_reader_classes)
     if keep_hidden:
+        drop_twins(root)
         return root
     hidden = [el for el in _MAYBE_HIDDEN(root) if _is_hidden(el)]
     hidden = _unfolded(hidden)
@@ -208,6 +212,30 @@ def _drop_consent(root: html.HtmlElement, named: bool | None) -> None:
         if el is None or not CONSENT_NAME.search(name) or el.getparent() is None:
             continue
         if tokens(f"{el.get('class', '')} {el.get('id', '')}").isdisjoint(CONSENT_TOKENS):
+            continue
+        text = _TEXT(el)
+        if _COOKIE_WORD.search(text) and len(text) / total < HIDDEN_PROTECT_SHARE:
+            _drop(el)
+
+
+# A dialog by its ARIA role: what a script lays over the page, the page staying behind it.
+_DIALOGS = etree.XPath("/html/body//*[@role='dialog' or @role='alertdialog' or @aria-modal='true']")
+
+
+def _drop_cookie_dialogs(root: html.HtmlElement) -> None:
+    """Drop dialogs that speak of cookies, however their classes are named.
+
+    A consent banner or its preference centre is a dialog laid over the page; a shop or a
+    store names its own ("cos-banner", "ensModal") after no consent manager, and keeping
+    hidden panels (see strip_tree) keeps them too.  A dialog holding most of the page is the
+    page itself, shown as an overlay, and is left alone.
+    """
+    dialogs = _DIALOGS(root)
+    if not dialogs:
+        return
+    total = len(_TEXT(root)) or 1
+    for el in dialogs:
+        if el.getparent() is None:
             continue
         text = _TEXT(el)
         if _COOKIE_WORD.search(text) and len(text) / total < HIDDEN_PROTECT_SHARE:
