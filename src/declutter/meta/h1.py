@@ -4,6 +4,7 @@ a page without an ``<h1>`` shows on its own."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from urllib.parse import urljoin, urlsplit
 
@@ -88,6 +89,43 @@ def shown_title_side(root: html.HtmlElement, title: str) -> str | None:
     if _SHOWN_UNLINKED(root, text=parts[1]) and not _SHOWN(root, text=parts[0]):
         return parts[1]
     return None
+
+
+#: An inline style that hides an element, or shrinks it to nothing ("height: 0; width: 0;
+#: overflow: hidden", a copy of the heading written for search engines).
+_HIDING_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![-\w])(?:height|width)\s*:\s*0(?:px)?\s*(?:;|$)",
+    re.IGNORECASE,
+)
+#: How far above an ``<h1>`` a hidden container still hides it (a closed dialog's heading).
+_HIDING_DEPTH = 3
+
+
+def hidden_h1(h1: html.HtmlElement) -> bool:
+    """Whether an ``<h1>`` is kept from the reader's eyes by the page's own markup: the
+    ``hidden`` attribute or an inline style on it or a close container (a sign-up dialog not
+    yet opened, a duplicate heading shrunk to nothing)."""
+    el: html.HtmlElement | None = h1
+    for _ in range(_HIDING_DEPTH + 1):
+        if el is None:
+            return False
+        if "hidden" in el.attrib or _HIDING_STYLE.search(el.get("style") or ""):
+            return True
+        el = el.getparent()
+    return False
+
+
+def shown_h1s(
+    elements: Sequence[html.HtmlElement], texts: Sequence[str]
+) -> tuple[Sequence[html.HtmlElement], Sequence[str]]:
+    """The ``<h1>`` elements (and their texts) a reader sees, when the page shows any: a hidden
+    one beside them belongs to a closed dialog or repeats the heading for search engines (alone,
+    it may be the only statement of the page's title, and is kept)."""
+    hidden = [hidden_h1(el) for el in elements]
+    if not any(hidden) or not any(t.strip() for t, h in zip(texts, hidden, strict=True) if not h):
+        return elements, texts
+    keep = [i for i, h in enumerate(hidden) if not h]
+    return [elements[i] for i in keep], [texts[i] for i in keep]
 
 
 _LINK = etree.XPath("(ancestor::a[@href] | descendant::a[@href])[1]")

@@ -29,14 +29,14 @@ from collections.abc import Sequence
 from lxml import etree, html
 
 from . import jsonld as jsonld_mod
-from .h1 import PIECE_EDGES, h1_pieces, h1_text, links_home, shown_title_side
+from .h1 import PIECE_EDGES, h1_pieces, h1_text, links_home, shown_h1s, shown_title_side
 from .jsonld import JsonLd, clean_text, first_text, node_types
-from .sitename import SiteKeys, is_home_url, split_title, strip_site
+from .sitename import SEPARATOR, SiteKeys, is_home_url, split_title, strip_site
 from .sitename import fold as _fold
 from .sitename import strip_site_tail as strip_site_tail
 from .titlesides import Title, TitleInputs, declared_titles, site_shell_title
 from .titlesides import similarity as _similarity
-from .titletext import clean_title, heading_text
+from .titletext import clean_title, heading_text, same_words
 
 _TITLE = etree.XPath("descendant::title")
 _H1 = etree.XPath("descendant::h1")
@@ -52,9 +52,6 @@ TITLE_KEYS = (
 #: Word overlap from which an ``<h1>`` and a declared title that disagree are the same story
 #: in two wordings (the visible one wins); below it the ``<h1>`` is a slogan or a section.
 SEO_VARIANT = 0.3
-#: Markdown marks a declared title may carry that its rendered <h1> does not show.
-_MARKUP = frozenset("*_`#")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
 #: JSON-LD types that, named without a headline, are a piece embedded in the page (a video, a
 #: customer's review) rather than the page itself.
 _EMBEDDED_TYPES = frozenset({"VideoObject", "Review", "CreativeWork"})
@@ -65,6 +62,8 @@ _CUT_BETWEEN_WORDS = re.compile(r" [\w(]")
 CATEGORY_WORDS = 4
 #: The most words of an ``<h1>`` that is the site's logo when it only holds the site's name.
 LOGO_WORDS = 2
+#: The fewest words of an ``<h1>``'s piece that names the page by opening its title.
+LEAD_PIECE_WORDS = 3
 #: The longest text an ``<h1>`` may have and still be a headline rather than a paragraph.
 MAX_H1 = 250
 
@@ -149,10 +148,10 @@ def _names_only_site(h1: str, keys: SiteKeys) -> bool:
     return keys.named(h1) or len(_fold(h1).split()) <= LOGO_WORDS
 
 
-def _usable_h1s(inputs: TitleInputs) -> list[str]:
+def _usable_h1s(inputs: TitleInputs, longest: int | None = MAX_H1) -> list[str]:
     out: list[str] = []
     for h in inputs.h1s:
-        if not h or len(h) > MAX_H1 or _TEMPLATE.search(h):
+        if not h or (longest is not None and len(h) > longest) or _TEMPLATE.search(h):
             continue
         if _forbidden(h, inputs.site_names, inputs.sections) or _logo_h1(h, inputs):
             continue
@@ -203,20 +202,6 @@ def _before_bar(h1: str, titles: Sequence[Title]) -> str:
     return h1
 
 
-def _same_but_quotes(a: str, b: str) -> bool:
-    return a != b and a.translate(_QUOTES) == b.translate(_QUOTES)
-
-
-def _same_words(shown: str, declared: str) -> bool:
-    """The same words, typeset differently: quote glyphs, dashes, case, spacing (a declared
-    form shorter than the shown one has lost a mark on the way, "»…" taken for a separator)."""
-    if not _MARKUP.isdisjoint(set(declared) - set(shown)):
-        return False  # "*Title* (1792)": the declared form carries markup the page renders
-    if _same_but_quotes(shown, declared):
-        return True
-    return shown != declared and len(declared) >= len(shown) and _fold(shown) == _fold(declared)
-
-
 def _h1_piece(h1s: Sequence[str], titles: Sequence[Title], inputs: TitleInputs) -> str | None:
     """The piece of an ``<h1>`` that is exactly a declared title, when no whole ``<h1>`` is:
     "<span>News</span> Story", "<time>Dec 18</time> Story", "<a>Story</a> (source) 87" (or
@@ -234,6 +219,24 @@ def _h1_piece(h1s: Sequence[str], titles: Sequence[Title], inputs: TitleInputs) 
     for piece in inputs.h1_pieces:
         if _fold(piece) in cores and not _forbidden(piece, inputs.site_names, inputs.sections):
             return piece.strip(PIECE_EDGES)
+    return None
+
+
+def _lead_piece(titles: Sequence[Title], inputs: TitleInputs) -> str | None:
+    """The piece of an ``<h1>`` that opens a declared title up to one of its colons or
+    separators, when no whole ``<h1>`` agrees with a title: the product's or book's name set
+    beside its format or edition ("<span>Story: Subtitle</span> <span>Hardcover</span>") in a
+    title that goes on with its author, code and shop ("Story: Subtitle: Author: 0735211299:
+    Shop: Books")."""
+    for piece in inputs.h1_pieces:
+        if len(piece.split()) < LEAD_PIECE_WORDS or inputs.keys.matches(piece):
+            continue  # the site's name opening its own title ("Site: Story")
+        if _forbidden(piece, inputs.site_names, inputs.sections):
+            continue
+        for t in titles:
+            rest = t.core[len(piece) :]
+            if t.core.startswith(piece) and (rest.startswith(":") or SEPARATOR.match(rest)):
+                return piece.strip(PIECE_EDGES)
     return None
 
 
@@ -275,15 +278,24 @@ def _choose(inputs: TitleInputs) -> tuple[str | None, str | None]:
             for t in titles:
                 # The same words typeset differently ("’" for "'", "Tee 5001" for "Tee - 5001"):
                 # the declared form, which the page gives to every other reader of its metadata.
-                if _same_words(h, t.core):
+                if same_words(h, t.core):
                     return t.core, t.source
             return h, "h1"
+    lead = _lead_piece(titles, inputs)
+    if lead:
+        return lead, "h1"
     chosen = _declared_choice(titles, inputs)
     if h1s and chosen and _similarity(h1s[0], chosen[0]) >= SEO_VARIANT:
         # The same story told twice: the declared title is written for search engines.
         return h1s[0], "h1"
     if h1s and chosen and site_shell_title(chosen[1], h1s[0], inputs):
         return h1s[0], "h1"
+    if not h1s and chosen:
+        # Against a title that only names the site ("Site - its slogan"), even a heading as long
+        # as a paragraph (a post's title on a link aggregator) names the page better.
+        long = _usable_h1s(inputs, longest=None)
+        if long and site_shell_title(chosen[1], long[0], inputs):
+            return long[0], "h1"
     if chosen:
         return chosen
     if h1s:
@@ -320,6 +332,8 @@ def title_inputs(
         h1_elements = _H1(root)[:20]
     if h1s is None:
         h1s = [h1_text(h) for h in h1_elements or ()]
+    if h1_elements is not None and len(h1_elements) == len(h1s):
+        h1_elements, h1s = shown_h1s(h1_elements, h1s)
     h1_texts = tuple(t for t in (_shown_h1(h) for h in h1s) if t)
     declared = [
         (key, clean_title(clean_text(v)))

@@ -14,6 +14,9 @@ from .sitename import SEPARATOR, SiteKeys, compact, fold, generic_tail, split_ti
 
 #: Page names that say nothing without the site's name beside them.
 _GENERIC_PAGES = frozenset({"home", "homepage", "home page", "welcome", "index", "start"})
+#: Words that name a part of every site rather than a page: beside the site's name in the
+#: title of its home page, the site's name is the page's.
+_HOME_WORDS = _GENERIC_PAGES | {"shop", "store", "online shop", "online store", "blog"}
 #: What forum software puts before every thread's title (phpBB and its translations).
 _BOARD_PAGES = frozenset({
     "view topic", "view thread", "voir le sujet", "thema anzeigen", "ver tema",
@@ -88,14 +91,32 @@ def declared_titles(inputs: TitleInputs) -> list[Title]:
                 core = inputs.shown_side
             else:
                 core = generic_tail(core) or core
+        if inputs.home and had_site and fold(core) in _HOME_WORDS:
+            # "Home - Site", "Site - Shop" on the site's home page: the word is a menu's label,
+            # the page is named by the site's name on the title's other side.
+            site_side = _other_side(text, core)
+            if site_side:
+                out.append(Title(source, text, site_side, False))
+                continue
         if fold(core) in _GENERIC_PAGES:
-            core = text  # "Home - Site": the page is the site's home, its title is all of it
+            core = text  # "Home - Site" on an inner page: its title is all of it
         elif inputs.home and had_site and text.strip().endswith(core) and not _barred(text, core):
             # "Brand – what it does" on the brand's home page names the page; a bar is the
             # document title's own divider ("Brand | what it does"), not the page's wording.
             core = text
         out.append(Title(source, text, core, had_site))
     return out
+
+
+def _other_side(text: str, side: str) -> str | None:
+    """The other side of a two-sided title, one of whose sides is ``side``."""
+    parts = split_title(text)
+    if len(parts) != 2:
+        return None
+    folded = fold(side)
+    if fold(parts[0]) == folded:
+        return parts[1]
+    return parts[0] if fold(parts[1]) == folded else None
 
 
 def _barred(text: str, core: str) -> bool:

@@ -4,13 +4,17 @@ Every candidate headline (``<title>``, the declared titles, the ``<h1>`` texts) 
 before it is compared: an HTML entity escaped twice ("SQL &#x26; AI"), UTF-8 read as Latin-1
 or Windows-1252 ("Investorâ\\x80\\x99s"), invisible soft hyphens and zero-width marks, and an
 ``<h1>`` that holds the same words several times over (the copies a responsive design shows at
-different screen widths, glued together once the styles are gone).
+different screen widths, glued together once the styles are gone).  ``same_words`` tells two
+candidates that are one title typeset differently (quote glyphs, dashes, case, marks the page's
+encoding lost).
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from .sitename import fold
 
 _SPACE = re.compile(r"\s+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
@@ -28,6 +32,12 @@ _MOJIBAKE = re.compile(
 _HIGH_BYTE = re.compile(f"[\u0080-\u009f{_CP1252_HIGH}]")
 #: Separators a heading's text may open with, left by a decoration ("/ PORTFOLIO", "| About").
 _LEAD_MARKS = re.compile(r"^(?:[/|·•»>]+|[-–—]+)\s+")
+#: Markdown marks a declared title may carry that its rendered <h1> does not show.
+_MARKUP = frozenset("*_`#")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
+#: A character the page's encoding put for one it lost, and what it may have stood for.
+_LOST_MARK = re.compile("[?\ufffd]")
+_LOST_GAP = r"([^\w\s]{1,3}\w?)"
 #: The shortest copy of a glued repetition read as copies (not "Bora Bora").
 _MIN_COPY = 4
 
@@ -96,3 +106,32 @@ def one_copy(text: str) -> str:
         pieces = [text[bounds[k] : bounds[k + 1]].strip() for k in range(copies)]
         return max(pieces, key=lambda p: p.count(" "))
     return text
+
+
+def _same_but_quotes(a: str, b: str) -> bool:
+    return a != b and a.translate(_QUOTES) == b.translate(_QUOTES)
+
+
+def _lost_marks(shown: str, declared: str) -> bool:
+    """Whether the shown text is the declared one with marks the page's own encoding lost: a
+    "?" or U+FFFD standing for an apostrophe, a colon or a dash the declared title has in its
+    place ("Event Planning? Beginner? Guide" for "Event Planning: Beginner's Guide")."""
+    pieces = _LOST_MARK.split(shown)
+    # A question mark ending the heading is the question's own.
+    if len(pieces) < 2 or "?" in declared or not all(p.strip() for p in pieces):
+        return False
+    pattern = _LOST_GAP.join(re.escape(p) for p in pieces)
+    found = re.fullmatch(pattern, declared, re.IGNORECASE)
+    # A question's own mark stands between words; a lost one inside a word ("Don?t") or for an
+    # apostrophe and its letter ("Beginner? Guide" for "Beginner's Guide").
+    return found is not None and any(re.search(r"\w", g) for g in found.groups())
+
+
+def same_words(shown: str, declared: str) -> bool:
+    """The same words, typeset differently: quote glyphs, dashes, case, spacing (a declared
+    form shorter than the shown one has lost a mark on the way, "»…" taken for a separator)."""
+    if not _MARKUP.isdisjoint(set(declared) - set(shown)):
+        return False  # "*Title* (1792)": the declared form carries markup the page renders
+    if _same_but_quotes(shown, declared) or _lost_marks(shown, declared):
+        return True
+    return shown != declared and len(declared) >= len(shown) and fold(shown) == fold(declared)
