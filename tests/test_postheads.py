@@ -81,3 +81,14 @@ def test_signatures_stay_out_of_the_thread() -> None:
     text = declutter.extract(page, url=URL).text
     assert POSTS[1] * 3 in text
     assert "Baking since lockdown" not in text
+
+
+def test_a_date_shown_long_and_short_does_not_run_into_one_word() -> None:
+    # The long and short forms stand side by side; the style sheet shows one by screen size.
+    dated = (
+        "<time datetime='2024-04-02'><span class='long'>April 2, 2024</span>"
+        "<span class='short'>1 yr</span></time>"
+    )
+    page = _thread().replace("<time datetime='2024-05-01'>May 1, 2024</time>", dated)
+    lines = declutter.extract(page, url=URL).text.split("\n\n")
+    assert lines[0] == "user0 · April 2, 2024 1 yr"

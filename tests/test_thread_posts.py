@@ -142,3 +142,22 @@ def test_posts_laid_out_as_cards_under_an_avatar_link_are_not_links() -> None:
     assert all(c.link_density == 0.0 for c in prose)
     # The avatar link itself is a link still.
     assert all(c.link_density == 1.0 for c in chunks if c.text == "U")
+
+
+def test_a_reply_after_a_quote_box_keeps_its_own_words() -> None:
+    # phpBB sets a reply's words as loose text after the quote of the post it answers; the
+    # quote's links (its "jdoe wrote: ↑" and the quoted post's own) are not the reply's.
+    link = "<a href='https://example.org/docs/boot/overlays/README'>https://example.org/docs</a>"
+    quoted = f"{POST * 2}See {link} and {link} for the details of the overlays. "
+    open_post = "<div class='post'><div class='postbody'><div class='content'>"
+    posts = [
+        f"{open_post}{POST * 2}</div></div></div>",
+        f"{open_post}<blockquote><cite><a href='/memberlist.php?u=1'>jdoe</a> wrote:"
+        f" <a href='#p1'>↑</a></cite>{quoted}</blockquote>"
+        "look in /boot/firmware/config.txt now</div></div></div>",
+        f"{open_post}{REPLY * 2}</div></div></div>",
+    ]
+    page = _page(f"{_menu()}<div class='topic'>{''.join(posts)}</div>")
+    text = declutter.extract(page, url="https://forums.example.org/viewtopic.php?t=3").text
+    assert "look in /boot/firmware/config.txt now" in text
+    assert "external connection" in text

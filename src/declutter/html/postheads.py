@@ -139,5 +139,7 @@ def _date(el: html.HtmlElement) -> str | None:
 
 
 def _dated(el: html.HtmlElement) -> str | None:
-    text = _short(el.text_content(), DATE_CHARS)
+    # A date's long and short forms ("April 2, 2024", "1 yr") stand side by side in spans
+    # that the style sheet shows by screen size: joined as they are they run into one word.
+    text = _short(" ".join(el.itertext()), DATE_CHARS)
     return text if text and _DIGIT.search(text) else None

@@ -6,7 +6,7 @@ from collections.abc import Container
 
 from lxml import html
 
-from .chunk import Chunk
+from .chunk import Chunk, norm_space
 
 
 def shape_of(el: html.HtmlElement) -> tuple[str, str] | None:
@@ -35,10 +35,18 @@ def link_share(chunk: Chunk) -> float:
     """Linked share of the chunk's text, measured on its element.
 
     Locate counts a short block after a linked heading as a teaser (all link); in a thread
-    that is a short reply under its "Re: …" title, so the links are counted again here.
+    that is a short reply under its "Re: …" title, so the links are counted again here.  A
+    link counts only where its text is the chunk's: a post's own words after a quote box are
+    the loose text of the post's element, whose quote (its "jdoe wrote: ↑" link and all) is a
+    chunk of its own.
     """
     size = chunk.size
     if not size:
         return 0.0
-    linked = sum(len(a.text_content()) for a in chunk.el.iter("a"))
+    text = chunk.text
+    linked = 0
+    for a in chunk.el.iter("a"):
+        words = norm_space(a.text_content())
+        if words and (not text or words in text):
+            linked += len(words)
     return min(linked / size, 1.0)
