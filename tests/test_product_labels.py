@@ -78,3 +78,14 @@ def test_the_product_name_stays_in_the_body() -> None:
     article = _extract(_summary("") + "<div class='buy'><h2>Speckle mug</h2><p>$60.00</p></div>")
     assert article.headline == "Speckle mug"
     assert "Speckle mug" in article.text
+
+
+def test_a_specification_label_comes_without_its_tooltip() -> None:
+    tip = (
+        "<tool-tip class='tool-tip'><div class='tool-tip__content'>Open-back designs sound "
+        "wider but leak sound, closed-back designs isolate you from the room.</div></tool-tip>"
+    )
+    specs = f"<div class='spec'><h4>Cup style {tip}</h4><p>Open-back</p></div>"
+    text = _extract(_summary("") + specs).text
+    assert "Cup style" in text
+    assert "leak sound" not in text

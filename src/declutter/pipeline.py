@@ -25,6 +25,7 @@ from .html.reviews import without_reviews
 from .html.segment import segment
 from .html.strip import clutter_elements, strip_tree
 from .html.thread import posts_unlinked, thread_clutter
+from .html.tooltips import drop_tooltips
 from .html.vote import weighted_len
 from .html.widen import reveal_noscript, widen
 from .meta.collect import Meta, extract_metadata
@@ -131,6 +132,8 @@ def _strip(page: Page) -> Page:
         consent_named=page.consent_named,
         screen_reader_classes=page.screen_reader_classes,
     )
+    if page.page_type == "product":
+        drop_tooltips(tree)
     if trace is not None:
         trace.after_strip()
     return replace(page, tree=tree, trace=trace)
