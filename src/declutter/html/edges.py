@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from lxml import html
 
-from ..patterns import CHROME_TAGS
+from ..patterns import CHROME_TAGS, tokens
 from .chunk import Chunk
-from .strip import clutter_named, component_name, hard_clutter, layout_name
-from .trim import HEAD_LINE, HEAD_PROSE
+from .strip import clutter_named, component_name, hard_clutter, layout_name, media_name
+from .trim import HEAD_LINE, HEAD_PROSE, contents
 from .vote import LINKY, SENTENCE_END, chunk_score
 
 #: Against a component's prose at most this share in link rows and fragments (as locate's
@@ -46,16 +46,19 @@ def readmit(
             continue
         shut = [el for el in path[: path.index(best)] if el in blocked]
         chunk = chunks[i]
-        if not shut or not all(_component(el, chunk) for el in shut):
+        if not shut:
             continue
-        if chunk.type == "heading" and shut == [chunk.el]:
-            headings.append(i)
-            continue
-        taken[i] = all(
-            pos.get(el, 0.0) >= READMIT_PROSE
-            and against.get(el, 0.0) <= READMIT_AGAINST * pos.get(el, 0.0)
-            for el in shut
-        )
+        if all(_component(el, chunk) for el in shut):
+            if chunk.type == "heading" and shut == [chunk.el]:
+                headings.append(i)
+                continue
+            taken[i] = all(
+                pos.get(el, 0.0) >= READMIT_PROSE
+                and against.get(el, 0.0) <= READMIT_AGAINST * pos.get(el, 0.0)
+                for el in shut
+            )
+        else:
+            taken[i] = all(_prose_box(el, pos, against) for el in shut)
     for i in headings:
         # A section title heads what follows it at once; a box's title ("Most read") heads
         # its links, which are not taken.
@@ -72,6 +75,37 @@ def _component(el: html.HtmlElement, chunk: Chunk) -> bool:
     if el.tag in CHROME_TAGS or hard_clutter(el):
         return False
     return component_name(el)
+
+
+#: Whatever its name, a box inside the article with this much prose and hardly a link row
+#: or a fragment against it is a part of the article (an editor's "widget" holding sections
+#: of the text, a sidebar-named column of it).
+BOX_PROSE = 400
+BOX_AGAINST = 0.1
+
+
+#: Boxes of prose that are never the article's part, whatever their place: the writer's bio,
+#: a prompt or a notice laid over the page, an advertiser's text.
+_NOT_A_PART = frozenset(
+    {
+        "author", "authors", "bio", "byline", "vcard", "modal", "popup", "overlay", "dialog",
+        "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription",
+        "signup", "paywall", "login", "register", "disclaimer", "copyright", "sponsor",
+        "sponsored", "promo", "promoted", "ads", "advert", "advertisement",
+        "advertising", "commercial", "cta", "donate", "donation",
+    }
+)  # fmt: skip
+
+
+def _prose_box(
+    el: html.HtmlElement, pos: dict[html.HtmlElement, float], against: dict[html.HtmlElement, float]
+) -> bool:
+    if el.tag in CHROME_TAGS or hard_clutter(el) or media_name(el):
+        return False
+    if not tokens(f"{el.get('class', '')} {el.get('id', '')}").isdisjoint(_NOT_A_PART):
+        return False
+    prose = pos.get(el, 0.0)
+    return prose >= BOX_PROSE and against.get(el, 0.0) <= BOX_AGAINST * prose
 
 
 def take_lede(
@@ -95,20 +129,30 @@ def take_lede(
     i = start - 1
     pending: list[int] = []
     passed = 0
+    toc = -1
     while i >= 0 and voted in paths[i]:
         c = chunks[i]
+        score = chunk_score(c)
         if _masthead_line(c) and passed < MASTHEAD_LINES:
             # Passed over, never taken: a by-line in a box named for its layout too.
             passed += 1
+        elif contents(c) or (c.type == "heading" and i + 1 == toc):
+            # The page's own table of contents between the intro and the body, and its title
+            # ("In this article"): passed over.
+            toc = i
         elif not live[i]:
             break
         elif c.type == "image" or (c.type == "heading" and c.link_density < LINKY):
             pending.append(i)
-        elif chunk_score(c) >= HEAD_PROSE:
+        elif score >= HEAD_PROSE:
             pending.append(i)
             for j in pending:
                 taken[j] = True
             pending = []
+        elif score > 0 and c.link_density < LINKY:
+            # A short paragraph or a list of points goes with the intro when prose comes
+            # before it ("Here's how:"), not on its own.
+            pending.append(i)
         else:
             break
         i -= 1
@@ -139,7 +183,9 @@ def opened(
         inner = path[: path.index(voted)]
         shut = [el for el in inner if el in blocked]
         opened[i] = bool(shut) and all(
-            el.tag == "header" and (not clutter_named(el) or layout_name(el)) for el in shut
+            (el.tag == "header" and (not clutter_named(el) or layout_name(el)))
+            or (el.tag not in CHROME_TAGS and not hard_clutter(el) and component_name(el))
+            for el in shut
         )
     return opened
 

@@ -173,7 +173,7 @@ def _mark_teasers(chunks: list[Chunk], paths: list[list[html.HtmlElement]]) -> N
     """
     n = len(chunks)
     for i, chunk in enumerate(chunks):
-        if chunk.type != "heading" or chunk.link_density < LINKY_TITLE:
+        if chunk.type != "heading" or chunk.link_density < LINKY_TITLE or _self_linked(chunk):
             continue
         card: tuple[int, int] | None = None
         for el in paths[i][1:]:
@@ -192,6 +192,14 @@ def _mark_teasers(chunks: list[Chunk], paths: list[list[html.HtmlElement]]) -> N
             continue
         for c in chunks[card[0] : card[1] + 1]:
             c.as_link()
+
+
+def _self_linked(chunk: Chunk) -> bool:
+    """A heading linked only to places on the page itself (its own anchor, the table of
+    contents): documentation generators link every section heading so, and a teaser's title
+    leads to another page."""
+    hrefs = [a.get("href") or "" for a in chunk.el.iter("a")]
+    return bool(hrefs) and all(h.startswith("#") for h in hrefs)
 
 
 #: A paragraph this long under a linked heading is an entry of a listicle, not a teaser's dek.

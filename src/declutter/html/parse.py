@@ -15,12 +15,17 @@ _EMPTY = "<html><body></body></html>"
 # Characters XML cannot hold: lxml refuses to store them in text or attributes later on.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# A browser reads on past "</body>" and "</html>" into the body; libxml2 drops what follows
+# "</html>" and sets what follows "</body>" outside the body.  Templates that print a page's
+# head and body in separate parts leave such end tags in mid-page, before the article.
+_DOC_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
 
 def parse_html(text: str) -> html.HtmlElement:
     """Parse HTML text into an ``<html>`` element; never raises on malformed markup."""
     text = _XML_DECL.sub("", text, count=1)
     text = _NOT_XML.sub("", text)
+    text = _DOC_END.sub("", text)
     if not text.strip():
         text = _EMPTY
     try:

@@ -320,6 +320,11 @@ def component_name(el: html.HtmlElement) -> bool:
     return _layout_names(names) and not _media_names(names)
 
 
+def media_name(el: html.HtmlElement) -> bool:
+    """Whether the element is named as a picture's frame (a caption, a gallery)."""
+    return _media_names(f"{el.get('class', '')} {el.get('id', '')}")
+
+
 @lru_cache(maxsize=4096)
 def _media_names(names: str) -> bool:
     return not (tokens(names) & CLUTTER_TOKENS).isdisjoint(_MEDIA_TOKENS)

@@ -57,8 +57,10 @@ def trim_head(chunks: list[Chunk]) -> list[Chunk]:
     return head + chunks[start:]
 
 
-def _contents(chunk: Chunk) -> bool:
+def contents(chunk: Chunk) -> bool:
     """A list whose links mostly lead to anchors on the page itself: a table of contents."""
+    if chunk.type != "list":
+        return False
     hrefs: list[str] = [a.get("href") or "" for a in chunk.el.iter("a")]
     return sum(h.startswith("#") for h in hrefs) * 2 > len(hrefs)
 
@@ -80,7 +82,7 @@ def without_link_rows(chunks: list[Chunk], nav_link_density: float) -> list[Chun
         if linky[i] and c.type == "list" and after is not None and at > 0:
             # A list of links between paragraphs is the author's (the tools named, the sources
             # cited); a table of contents (links to the page's own anchors) is not.
-            linky[i] = linky[after] or linky[flow[at - 1]] or _contents(c)
+            linky[i] = linky[after] or linky[flow[at - 1]] or contents(c)
             continue
         if not linky[i] or c.type not in ("paragraph", "heading") or c.anchors >= LINK_ROW:
             continue
