@@ -41,3 +41,28 @@ def test_a_short_fold_beside_a_long_one_is_kept() -> None:
     )
     text = strip_tree(_page(panels)).text_content()
     assert "A Coverage" in text and "B Whether" in text
+
+
+def _faq() -> str:
+    return (
+        "<h3><button aria-expanded='false' aria-controls='a1'>Shipping</button></h3>"
+        "<div id='a1' hidden><p>A Ships within two days to any address.</p></div>"
+        "<button aria-expanded='false' aria-controls='a2'>Can I cancel my plan?</button>"
+        "<div id='a2' hidden><p>B Cancel at any time from your account.</p></div>"
+        "<button type='submit'>Subscribe now</button>"
+    )
+
+
+def test_an_accordions_questions_stay_beside_their_answers() -> None:
+    """On a page that folds its FAQ (keep_hidden), the buttons that open the answers hold the
+    questions; a form's buttons are still dropped."""
+    root = strip_tree(_page(_faq()), keep_hidden=True)
+    text = root.text_content()
+    assert "Can I cancel my plan?" in text
+    assert root.xpath("string(//h3)") == "Shipping"
+    assert "Subscribe now" not in text
+
+
+def test_buttons_are_dropped_where_folds_are_not_read() -> None:
+    text = strip_tree(_page(_faq())).text_content()
+    assert "Can I cancel" not in text and "Shipping" not in text

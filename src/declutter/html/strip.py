@@ -54,6 +54,25 @@ def _drop(el: html.HtmlElement) -> None:
     el.drop_tree()
 
 
+#: A fold's title is a short line: an FAQ's question, a section's name.
+FOLD_TITLE_CHARS = 200
+
+
+def _fold_title(el: html.HtmlElement) -> bool:
+    """Is this button the title of a fold a reader opens (an FAQ's question)?
+
+    An accordion sets each question (or section name) in the button that opens its answer,
+    the button often inside a heading; the answer is kept with the hidden folds, and is read
+    under its question.
+    """
+    text = " ".join(el.text_content().split())
+    if not text or len(text) > FOLD_TITLE_CHARS:
+        return False
+    if text.endswith("?") and " " in text:
+        return True
+    return any(a.tag in HEADING_TAGS for a in el.iterancestors())
+
+
 def _is_hidden(el: html.HtmlElement) -> bool:
     attrib = el.attrib
     if "hidden" in attrib and _STREAMED.fullmatch(attrib.get("id", "")):
@@ -120,6 +139,9 @@ def strip_tree(
     # Before forms are unwrapped: a banner may be a form that is its own dialog.
     _drop_cookie_dialogs(root)
     for el in list(root.iter(*NEVER_CONTENT_TAGS)):
+        if keep_hidden and el.tag == "button" and _fold_title(el):
+            el.drop_tag()
+            continue
         if el.tag in _WRAPPER_TAGS and len(el.text_content()) > WRAPPER_CHARS:
             # ASP.NET-style pages wrap everything in one form, an unclosed <button> swallows
             # the page that follows it, a forum engine serves its posts in <noscript> for
