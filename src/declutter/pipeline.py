@@ -188,12 +188,17 @@ def _find(
         # Too little came out: look again with class names ignored and nothing trimmed, as a
         # page whose article sits in a "widget" or "sidebar" wrapper needs.
         second = locate(chunks, set(), TUNINGS["recall"])
-        if sum(c.size for c in second.chunks) > found:
+        if sum(c.size for c in second.chunks) > found and not _menu_only(second.chunks):
             located, clutter = second, set()
     located = second_opinion(page.tree, chunks, located, tuning)
     kind = None if page.declared_article else page.page_type
     located = widen(kind, chunks, located, page.described, clutter, page.declared_product)
     return located, clutter
+
+
+def _menu_only(chunks: list[Chunk]) -> bool:
+    """Whether every chunk stands in a <nav>: a page with nothing but its menu has no content."""
+    return all(any(a.tag == "nav" for a in (c.el, *c.el.iterancestors())) for c in chunks)
 
 
 def _prune(page: Page) -> Page:

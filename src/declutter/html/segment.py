@@ -14,6 +14,8 @@ from ..patterns import BLOCK_TAGS, HEADING_TAGS
 from ..render import escape_inline, is_live_url
 from .chunk import CARD_MAX_CHARS, LINKY_TITLE, Chunk, norm_space
 
+#: Three letters closing a text: a word's end, where a capital after it starts another word.
+_WORD_END = re.compile(r"[^\W\d_]{3}$")
 #: Inline elements kept as Markdown emphasis or code.
 _MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
 # Escaped markup shown as text (a <noscript> tracking pixel that the parser kept as text).
@@ -54,6 +56,21 @@ class _Inline:
 
     def result(self) -> tuple[str, str, int]:
         return norm_space("".join(self.plain)), norm_space("".join(self.md)), self.links
+
+    def glue(self, start: int) -> None:
+        """Space the pieces from ``start`` on from those before them when two elements side by
+        side, nothing between them, read as two words run together ("Merrell" "Moab": a brand
+        and a product name that the style sheet lays out as lines of their own)."""
+        if 0 < start < len(self.plain):
+            before = self.plain[start - 1]
+            # (A letter or two before the capital is a name's own: "i" "Phone", "e" "Bay".)
+            if (
+                before[-1:].islower()
+                and _WORD_END.search(before)
+                and self.plain[start][:1].isupper()
+            ):
+                self.plain.insert(start, " ")
+                self.md.insert(start, " ")
 
     def spaced(self) -> tuple[str, str]:
         """(leading, trailing) white space of the raw text, kept as one space each."""
@@ -128,9 +145,19 @@ class Segmenter:
                 buf.anchors += anchors
             return
         buf.add(el.text)
+        self._children(el, buf, in_link)
+
+    def _children(self, el: html.HtmlElement, buf: _Inline, in_link: bool) -> None:
+        """Append the inline children of ``el`` and the text after each."""
+        bare = False  # the previous child is an element with nothing after it
         for child in el:
             if isinstance(child.tag, str):
+                start = len(buf.plain)
                 self._inline(child, buf, in_link)
+                if bare:
+                    buf.glue(start)
+                bare = True
+            bare = bare and not child.tail
             buf.add(child.tail)
 
     def _resolve(self, href: str) -> str:
@@ -153,10 +180,7 @@ class Segmenter:
             return plain, escape_inline(plain), lead, trail, 0, 0
         inner = _Inline()
         inner.add(el.text)
-        for child in el:
-            if isinstance(child.tag, str):
-                self._inline(child, inner, in_link)
-            inner.add(child.tail)
+        self._children(el, inner, in_link)
         plain, md, links = inner.result()
         lead, trail = inner.spaced()
         return plain, md, lead, trail, links, inner.anchors
@@ -188,14 +212,17 @@ class Segmenter:
         check_deadline()
         buf = _Inline()
         buf.add(el.text)
+        bare = False
         for child in el:
             tag = child.tag
             if not isinstance(tag, str):
+                bare = bare and not child.tail
                 buf.add(child.tail)
                 continue
             if (tag in BLOCK_TAGS and tag != "br") or child in self.containers:
                 self._emit_text(el, buf)
                 buf = _Inline()
+                bare = False
                 if tag == "a" and len(child.text_content()) <= CARD_MAX_CHARS:
                     # A card: everything inside is one link, however it is laid out.
                     self._in_link += 1
@@ -205,7 +232,12 @@ class Segmenter:
                     # (An <a> holding more than a card is an unclosed tag swallowing the page.)
                     self.block(child)
             else:
+                start = len(buf.plain)
                 self._inline(child, buf)
+                if bare:
+                    buf.glue(start)
+                bare = True
+            bare = bare and not child.tail
             buf.add(child.tail)
         self._emit_text(el, buf)
 
