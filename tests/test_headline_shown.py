@@ -96,3 +96,24 @@ def test_the_sites_name_opening_its_title_is_no_piece_to_take() -> None:
     )
     m = meta_of(page(head, body), "https://blog.engora.com/2025/small.html")
     assert m.headline == "Small adventures with small language models"
+
+
+def test_of_two_copies_of_a_heading_the_one_the_title_spells_wins() -> None:
+    head = "<title>Example Switch – OLED Model - Example - Official Site</title>"
+    body = (
+        "<h1>Example Switch - OLED Model</h1><h1>Example Switch – OLED Model</h1>"
+        f"<h1>Three ways to play</h1>{BODY}"
+    )
+    m = meta_of(page(head, body), "https://www.example.com/us/switch/oled-model/")
+    assert m.headline == "Example Switch – OLED Model"
+
+
+def test_the_overview_page_of_a_section_is_named_by_the_section() -> None:
+    head = '<meta property="og:site_name" content="Example Docs"><title>Auth | Example Docs</title>'
+    body = (
+        '<nav aria-label="breadcrumb"><ol class="breadcrumb">'
+        '<li><a href="/docs/guides/auth">Auth</a></li><li>Overview</li></ol></nav>'
+        f"{BODY}"
+    )
+    m = meta_of(page(head, body), "https://example.com/docs/guides/auth")
+    assert m.headline == "Auth"

@@ -62,6 +62,8 @@ _CUT_BETWEEN_WORDS = re.compile(r" [\w(]")
 CATEGORY_WORDS = 4
 #: The most words of an ``<h1>`` that is the site's logo when it only holds the site's name.
 LOGO_WORDS = 2
+#: Names a manual gives the first page of each of its sections, whatever the section.
+_OPENING_PAGES = frozenset({"overview", "introduction", "index", "readme", "contents"})
 #: The fewest words of an ``<h1>``'s piece that names the page by opening its title.
 LEAD_PIECE_WORDS = 3
 #: The longest text an ``<h1>`` may have and still be a headline rather than a paragraph.
@@ -270,9 +272,11 @@ def _choose(inputs: TitleInputs) -> tuple[str | None, str | None]:
     if piece:
         return piece, "h1"
     # An <h1> that says exactly what a declared title says before one that only agrees with it
-    # ("Story" before "Story - Board" when the title is "Story - Board - Site").
+    # ("Story" before "Story - Board" when the title is "Story - Board - Site"), and of two
+    # copies of a heading the one the title spells letter for letter ("Switch – OLED Model").
     cores = {_fold(t.core) for t in titles}
-    for h in sorted(h1s, key=lambda h: _fold(h) not in cores):
+    raws = [t.raw for t in titles]
+    for h in sorted(h1s, key=lambda h: (_fold(h) not in cores, not any(h in r for r in raws))):
         h = _before_bar(h, titles)
         if _agrees(h, titles):
             for t in titles:
@@ -300,6 +304,12 @@ def _choose(inputs: TitleInputs) -> tuple[str | None, str | None]:
         return chosen
     if h1s:
         return h1s[0], "h1"
+    if inputs.current and _fold(inputs.current) in _OPENING_PAGES and inputs.sections:
+        # "Auth > Overview" under a title "Auth": the opening page of a section is named by it.
+        section = _fold(inputs.sections[-1])
+        for t in titles:
+            if _fold(t.core) == section:
+                return t.core, t.source
     if inputs.current and not _forbidden(inputs.current, inputs.site_names, inputs.sections):
         return inputs.current, "breadcrumb"
     return (inputs.title, "title") if inputs.title else (None, None)
