@@ -117,3 +117,15 @@ def test_the_overview_page_of_a_section_is_named_by_the_section() -> None:
     )
     m = meta_of(page(head, body), "https://example.com/docs/guides/auth")
     assert m.headline == "Auth"
+
+
+def test_marks_only_around_a_declared_titles_words_give_way_to_the_heading() -> None:
+    for declared in (
+        "🎤 Example NT1 5th Generation Black",
+        "Example NT1 5th Generation Black |",
+        '"Example NT1 5th Generation Black"',
+        "Example NT1 5th Generation Black ⋆",
+    ):
+        head = f"<meta property=\"og:title\" content='{declared}'>"
+        body = f"<h1>Example NT1 5th Generation Black</h1>{BODY}"
+        assert meta_of(page(head, body)).headline == "Example NT1 5th Generation Black"

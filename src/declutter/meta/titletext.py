@@ -35,6 +35,8 @@ _LEAD_MARKS = re.compile(r"^(?:[/|·•»>]+|[-–—]+)\s+")
 #: Markdown marks a declared title may carry that its rendered <h1> does not show.
 _MARKUP = frozenset("*_`#")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
+#: What stands around a title's words: marks, symbols, spaces.
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 #: A character the page's encoding put for one it lost, and what it may have stood for.
 _LOST_MARK = re.compile("[?\ufffd]")
 _LOST_GAP = r"([^\w\s]{1,3}\w?)"
@@ -134,4 +136,6 @@ def same_words(shown: str, declared: str) -> bool:
         return False  # "*Title* (1792)": the declared form carries markup the page renders
     if _same_but_quotes(shown, declared) or _lost_marks(shown, declared):
         return True
+    if _EDGES.sub("", declared) == _EDGES.sub("", shown):
+        return False  # marks only around the words ("🎤 Title", "Title |", '"Title"'): unseen
     return shown != declared and len(declared) >= len(shown) and fold(shown) == fold(declared)
