@@ -5,6 +5,8 @@ from __future__ import annotations
 import declutter
 from declutter.html.parse import parse_html
 from declutter.html.postheads import frames, post_head
+from declutter.html.posts import _post_chunks
+from declutter.html.segment import segment
 
 POSTS = (
     "I have the same case and wondered what the two ports at the back are meant for, anyone?",
@@ -92,3 +94,26 @@ def test_a_date_shown_long_and_short_does_not_run_into_one_word() -> None:
     page = _thread().replace("<time datetime='2024-05-01'>May 1, 2024</time>", dated)
     lines = declutter.extract(page, url=URL).text.split("\n\n")
     assert lines[0] == "user0 · April 2, 2024 1 yr"
+
+
+def _carded(i: int, text: str) -> str:
+    card = (
+        "<div class='message-userExtras'>"
+        f"<dl class='pairs'><dt>Joined</dt><dd>Aug {i + 1}, 2006</dd></dl>"
+        f"<dl class='pairs'><dt>Messages</dt><dd>{i + 1},243</dd></dl></div>"
+    )
+    main = "</div></div><div class='message-main'>"
+    return _post(i, text).replace(main, f"</div>{card}</div><div class='message-main'>")
+
+
+def test_the_posters_cards_stay_out_of_the_thread() -> None:
+    # Each post repeats its poster's card ("Joined", "Messages" and their values) beside it;
+    # a reply's own short line is no card.
+    texts = (*POSTS, "Thanks!")
+    posts = "".join(_carded(i, t) for i, t in enumerate(texts))
+    root = parse_html(f"<html><body><div class='block-body'>{posts}</div></body></html>")
+    kept = _post_chunks(segment(root), root.xpath("//article"))
+    text = "\n".join(c.text for c in kept)
+    assert "Joined" not in text and "Messages" not in text and "1,243" not in text
+    assert POSTS[1] * 3 in text and "Thanks!" in text
+    assert "user1" in text and "May 2, 2024" in text

@@ -212,6 +212,7 @@ def _post_chunks(
     framed.update((el, _close_frame(el, framed[el])) for el in apart)
     headed: set[html.HtmlElement] = set()
     picked: list[Chunk] = []
+    owner: dict[int, html.HtmlElement] = {}
     for chunk in chunks:
         el: html.HtmlElement | None = chunk.el
         signed = False
@@ -229,8 +230,43 @@ def _post_chunks(
             head = post_head(framed[el], chunk.el)
             if head:
                 picked.append(Chunk("paragraph", framed[el], text=head))
+        owner[id(chunk)] = el
         picked.append(chunk)
-    return picked
+    return _without_card_lines(picked, owner)
+
+
+#: A poster's card line ("Joined", "Messages", a rank) is short...
+CARD_LINE_CHARS = 40
+#: ...and printed in this share of the thread's posts (at least CARD_POSTS of them), where a
+#: reply's own short line ("Thanks!") is not.
+CARD_SHARE = 0.3
+CARD_POSTS = 3
+#: A card line's box (its label and value, or the poster's ranks) holds at most this much text.
+CARD_BOX_CHARS = 320
+
+
+def _without_card_lines(picked: list[Chunk], owner: dict[int, html.HtmlElement]) -> list[Chunk]:
+    """The thread without its posters' cards: the labels each post repeats beside its poster
+    ("Joined", "Messages", "Reaction score", a rank), and the values boxed with them."""
+    posts = set(owner.values())
+    if len(posts) < CARD_POSTS:
+        return picked
+    seen: dict[str, set[html.HtmlElement]] = {}
+    for chunk in picked:
+        post = owner.get(id(chunk))
+        if post is not None and chunk.type == "paragraph" and len(chunk.text) <= CARD_LINE_CHARS:
+            seen.setdefault(chunk.text, set()).add(post)
+    need = max(CARD_POSTS, CARD_SHARE * len(posts))
+    labels = {text for text, where in seen.items() if len(where) >= need}
+    if not labels:
+        return picked
+    boxes: set[html.HtmlElement] = set()
+    for chunk in picked:
+        if id(chunk) in owner and chunk.text in labels:
+            box = chunk.el.getparent()
+            if box is not None and box is not owner[id(chunk)] and _short_box(box):
+                boxes.add(box)
+    return [c for c in picked if not (id(c) in owner and (c.text in labels or under(c.el, boxes)))]
 
 
 #: A post's close frame adds at most this much text to the post (its poster's card, a date).
@@ -270,3 +306,7 @@ def _keeps(picked: list[Chunk], kept: set[int], kept_size: int) -> bool:
     """Does the thread hold (nearly) everything locate chose?  If not, the shape was wrong."""
     held = sum(c.size for c in picked if id(c) in kept)
     return held >= KEEP_SHARE * kept_size
+
+
+def _short_box(box: html.HtmlElement) -> bool:
+    return len(box.text_content()) <= CARD_BOX_CHARS
