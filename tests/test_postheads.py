@@ -117,3 +117,17 @@ def test_the_posters_cards_stay_out_of_the_thread() -> None:
     assert "Joined" not in text and "Messages" not in text and "1,243" not in text
     assert POSTS[1] * 3 in text and "Thanks!" in text
     assert "user1" in text and "May 2, 2024" in text
+
+
+def test_card_labels_go_where_one_wrapper_was_taken_for_the_posts() -> None:
+    # The shape taken for a post may be the page's wrapper around them all: a line ending in
+    # a colon that comes back in it is a card's label all the same, its value boxed with it.
+    card = "<dl class='pairs'><dt>Messages:</dt><dd>{n},243</dd></dl>"
+    posts = "".join(
+        f"<div class='m'>{card.format(n=i)}<p>{t}</p></div>" for i, t in enumerate(POSTS)
+    )
+    root = parse_html(f"<html><body><div class='page'>{posts}</div></body></html>")
+    kept = _post_chunks(segment(root), root.xpath("//div[@class='page']"))
+    text = "\n".join(c.text for c in kept)
+    assert "Messages:" not in text and "1,243" not in text
+    assert all(t in text for t in POSTS)

@@ -8,6 +8,7 @@ like one of its close ancestors, that holds text of its own.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from lxml import html
@@ -249,15 +250,21 @@ def _without_card_lines(picked: list[Chunk], owner: dict[int, html.HtmlElement])
     """The thread without its posters' cards: the labels each post repeats beside its poster
     ("Joined", "Messages", "Reaction score", a rank), and the values boxed with them."""
     posts = set(owner.values())
-    if len(posts) < CARD_POSTS:
-        return picked
     seen: dict[str, set[html.HtmlElement]] = {}
+    times: Counter[str] = Counter()
     for chunk in picked:
         post = owner.get(id(chunk))
         if post is not None and chunk.type == "paragraph" and len(chunk.text) <= CARD_LINE_CHARS:
             seen.setdefault(chunk.text, set()).add(post)
+            times[chunk.text] += 1
     need = max(CARD_POSTS, CARD_SHARE * len(posts))
-    labels = {text for text, where in seen.items() if len(where) >= need}
+    # A line ending in a colon is a label ("Messages:"), wherever the shape taken for a post
+    # put the posts (a page's wrapper holding them all, when their own shape was missed).
+    labels = {
+        text
+        for text, where in seen.items()
+        if len(where) >= need or (text.endswith(":") and times[text] >= CARD_POSTS)
+    }
     if not labels:
         return picked
     boxes: set[html.HtmlElement] = set()
