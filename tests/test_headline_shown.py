@@ -129,3 +129,17 @@ def test_marks_only_around_a_declared_titles_words_give_way_to_the_heading() -> 
         head = f"<meta property=\"og:title\" content='{declared}'>"
         body = f"<h1>Example NT1 5th Generation Black</h1>{BODY}"
         assert meta_of(page(head, body)).headline == "Example NT1 5th Generation Black"
+
+
+def test_a_site_named_only_by_its_logos_link_comes_off_the_title() -> None:
+    body = (
+        '<b class="name"><a href="news">Example Hacker Board</a></b> <a href="new">new</a>'
+        f" <a href='ask'>ask</a><table><tr><td>{BODY}</td></tr></table>"
+    )
+    head = "<title>New Links | Example Hacker Board</title>"
+    m = meta_of(page(head, body), "https://hn.test-site.org/newest")
+    assert m.headline == "New Links"
+    # A home page is not titled after one of its sections: the logo's side stays.
+    assert meta_of(page(head, body), "https://hn.test-site.org/").headline == (
+        "New Links | Example Hacker Board"
+    )

@@ -80,14 +80,20 @@ def h1_pieces(h1s: Sequence[html.HtmlElement]) -> tuple[str, ...]:
     return tuple(p for p in out if p)
 
 
-def shown_title_side(root: html.HtmlElement, title: str) -> str | None:
-    """The last side of a two-sided title when the page shows it alone and not the first."""
+def shown_title_side(root: html.HtmlElement, title: str, home: bool = False) -> str | None:
+    """The side of a two-sided title that names the page, when the page tells: the last side
+    shown alone (not as a link) where the first is not shown; the first side, not shown, where
+    the last is shown only as a link's text (off the home page)."""
     parts = split_title(title)
     if len(parts) != 2 or len(parts[1]) < 10:
         return None
+    if _SHOWN(root, text=parts[0]):
+        return None
     # Shown as a link's text, the side is the logo's or a menu's: the site's name, a section.
-    if _SHOWN_UNLINKED(root, text=parts[1]) and not _SHOWN(root, text=parts[0]):
+    if _SHOWN_UNLINKED(root, text=parts[1]):
         return parts[1]
+    if not home and _SHOWN(root, text=parts[1]):
+        return parts[0]  # "New Links | Site" with "Site" only in the logo's link
     return None
 
 

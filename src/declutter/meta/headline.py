@@ -351,7 +351,7 @@ def title_inputs(
         for v in metas.get(key, ())
         if v.strip()
     ]
-    shown_side = None if h1_texts else shown_title_side(root, title)
+    shown_side = None if h1_texts else shown_title_side(root, title, is_home_url(url))
     reference = title or (declared[0][1] if declared else "") or (h1_texts[:1] or ("",))[0]
     own, parts = _jsonld_titles(jsonld, reference)
     return TitleInputs(
