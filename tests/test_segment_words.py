@@ -32,3 +32,11 @@ def test_words_split_over_elements_stay_whole() -> None:
         " <span>one</span> <span>Two</span></p>"
     )
     assert _texts(body) == ["Hello JavaScript iPhone one Two"]
+
+
+def test_a_price_and_its_label_are_two_words_a_figure_and_its_unit_one() -> None:
+    body = (
+        "<p><span>$108.95</span><span>MSRP</span> <span>4</span><span>K</span> "
+        "<span>REI Co-op</span><span>Trailmade</span></p>"
+    )
+    assert _texts(body) == ["$108.95 MSRP 4K REI Co-op Trailmade"]

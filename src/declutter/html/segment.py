@@ -14,8 +14,10 @@ from ..patterns import BLOCK_TAGS, HEADING_TAGS
 from ..render import escape_inline, is_live_url
 from .chunk import CARD_MAX_CHARS, LINKY_TITLE, Chunk, norm_space
 
-#: Three letters closing a text: a word's end, where a capital after it starts another word.
-_WORD_END = re.compile(r"[^\W\d_]{3}$")
+#: Two letters closing a text: a word's end, where a capital after it starts another word.
+_WORD_END = re.compile(r"[^\W\d_]{2}$")
+#: Three letters opening a text: a word, not a figure's unit.
+_WORD_START = re.compile(r"[^\W\d_]{3}")
 #: Inline elements kept as Markdown emphasis or code.
 _MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
 # Escaped markup shown as text (a <noscript> tracking pixel that the parser kept as text).
@@ -60,14 +62,16 @@ class _Inline:
     def glue(self, start: int) -> None:
         """Space the pieces from ``start`` on from those before them when two elements side by
         side, nothing between them, read as two words run together ("Merrell" "Moab": a brand
-        and a product name that the style sheet lays out as lines of their own)."""
+        and a product name that the style sheet lays out as lines of their own; a price and the
+        label after it, "$108.95" "MSRP")."""
         if 0 < start < len(self.plain):
-            before = self.plain[start - 1]
-            # (A letter or two before the capital is a name's own: "i" "Phone", "e" "Bay".)
-            if (
-                before[-1:].islower()
-                and _WORD_END.search(before)
-                and self.plain[start][:1].isupper()
+            before, after = self.plain[start - 1], self.plain[start]
+            if not after[:1].isupper():
+                return
+            # (A lone letter before the capital is a name's own: "i" "Phone", "e" "Bay"; a
+            # letter or two after a figure are its unit: "4" "K", "3" "D".)
+            if (before[-1:].islower() and _WORD_END.search(before)) or (
+                before[-1:].isdigit() and _WORD_START.match(after)
             ):
                 self.plain.insert(start, " ")
                 self.md.insert(start, " ")
