@@ -131,3 +131,20 @@ def test_card_labels_go_where_one_wrapper_was_taken_for_the_posts() -> None:
     text = "\n".join(c.text for c in kept)
     assert "Messages:" not in text and "1,243" not in text
     assert all(t in text for t in POSTS)
+
+
+def test_the_join_date_on_the_posters_card_is_not_the_posts_date() -> None:
+    joined = "<span class='MessageCard__join-date'>Joined 2007</span>"
+    page = _thread().replace("<div class='message-main'>", f"{joined}<div class='message-main'>")
+    lines = declutter.extract(page, url=URL).text.split("\n\n")
+    assert lines[0] == "user0 · May 1, 2024"
+
+
+def test_a_date_the_names_box_already_prints_is_given_once() -> None:
+    root = parse_html(
+        "<html><body><div class='post'><div class='author'>jdoe Posted"
+        " <time datetime='2024-04-18'>April 18, 2024</time></div>"
+        "<div class='body'><p>The post's own words.</p></div></div></body></html>"
+    )
+    post = root.xpath("//div[@class='post']")[0]
+    assert post_head(post, post.find(".//p")) == "jdoe Posted April 18, 2024"

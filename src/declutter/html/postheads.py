@@ -35,6 +35,8 @@ _NAME_TOKENS = frozenset(
 _DATE_TOKENS = frozenset(
     {"date", "time", "timestamp", "posted", "postdate", "datetime", "dateline", "published"}
 )
+#: ...but not the date the poster joined the forum, which their card shows beside the name.
+_JOINED_TOKENS = frozenset({"join", "joined", "joindate", "regdate", "registered", "membersince"})
 #: Path words of a link to a member's profile ("/u/jdoe", "/members/jdoe.123/").
 _PROFILE_PATH = frozenset(
     {"u", "user", "users", "member", "members", "profile", "profiles", "people", "memberlist"}
@@ -70,6 +72,9 @@ def post_head(frame: html.HtmlElement, first: html.HtmlElement) -> str | None:
             date = _date(el)
         if name is not None and date is not None:
             break
+    if name and date and date in name:
+        # The name's box prints the date too ("jdoe Posted April 18, 2024"): once is enough.
+        date = None
     parts = [p for p in (name, date) if p]
     return " · ".join(parts) if parts else None
 
@@ -133,7 +138,7 @@ def _date(el: html.HtmlElement) -> str | None:
     if el.tag == "time" or el.get("itemprop") in ("datePublished", "dateCreated"):
         return _dated(el)
     names = tokens(f"{el.get('class', '')} {el.get('id', '')}")
-    if names & _DATE_TOKENS:
+    if names & _DATE_TOKENS and not names & _JOINED_TOKENS:
         return _dated(el)
     return None
 
