@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 import pytest
 
-from declutter.prune import fold, is_boilerplate, is_duplicate_of, prune_blocks
+from declutter.prune import (
+    drop_repeated_pairs,
+    fold,
+    is_boilerplate,
+    is_duplicate_of,
+    prune_blocks,
+)
 
 LEDE = (
     "It might have been El Mariachi's micro-budget guerrilla-style filmmaking that first "
@@ -96,3 +102,16 @@ def test_a_long_block_is_a_copy_beyond_the_window() -> None:
     kept, removed = prune_blocks(blocks, dedupe_window=3, far_chars=100)
     assert [r.text for r in removed] == [LEDE]
     assert [b.text for b in kept].count(short) == 2
+
+
+def test_a_short_line_after_the_same_line_as_before_is_a_copy() -> None:
+    lines = [
+        ("heading", "Speckle mug"), ("paragraph", "USD 60.00 each"),
+        ("paragraph", "Material:"), ("paragraph", "Stoneware"),
+        ("paragraph", "Glaze:"), ("paragraph", "Matte speckle"),
+        ("paragraph", "Material:"), ("paragraph", "Porcelain"),
+        ("heading", "Speckle mug"), ("paragraph", "USD 60.00 each"),
+    ]  # fmt: skip
+    kept, removed = drop_repeated_pairs([B(kind, text) for kind, text in lines])
+    assert [b.text for b in kept] == [text for _, text in lines[:-1]]
+    assert [r.text for r in removed] == ["USD 60.00 each"]

@@ -32,7 +32,7 @@ from .meta.collect import Meta, extract_metadata
 from .model import Article, Block, InputKind, PageType, Removed
 from .options import DEFAULTS, Options
 from .pagetype import page_type, text_page_type
-from .prune import DEDUPE_TYPES, prune_blocks
+from .prune import DEDUPE_TYPES, drop_repeated_pairs, prune_blocks
 from .read import KindChoice, gunzip_if_needed, looks_binary, sniff_kind
 from .second import second_opinion
 from .text.classify import CLOSE_BRACKETS, OPEN_BRACKETS, is_teaser, looks_like_caption
@@ -220,6 +220,10 @@ def _prune(page: Page) -> Page:
         far_chars=SERVICE_FAR_CHARS if kind in FAR_COPY_TYPES else None,
         min_chars=LIST_COPY_CHARS if kind in ("listing", "collection") else None,
     )
+    if kind == "product" and page.declared_product:
+        # (Only where one product is declared: a shop's grid typed so repeats its cards.)
+        kept, copies = drop_repeated_pairs(kept)
+        removed += copies
     gone = page.removed + tuple(dropped) + tuple(removed)
     if page.trace is not None:
         gone = page.trace.account(kept, gone, page.meta.headline)

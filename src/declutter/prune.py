@@ -176,3 +176,35 @@ def is_duplicate_of(folded: str, seen: Sequence[str]) -> bool:
         if truncated and len(stem) >= 40 and earlier.startswith(stem):
             return True
     return False
+
+
+#: Lines this short are compared by what stands before them (see drop_repeated_pairs).
+PAIR_MIN_CHARS = 5
+
+
+def drop_repeated_pairs(blocks: Sequence[T]) -> tuple[list[T], list[Removed]]:
+    """Drop a short line that follows the same line as it did before: a layout's copy.
+
+    A product page prints its name and price again in a sticky bar, and its badges and
+    perks again for small screens; each line is too short to be taken for a copy alone
+    (``prune_blocks``), but the pair it forms with the line before it recurs.  A
+    specification's labels recur too, each before another value, and stay.
+    """
+    kept: list[T] = []
+    removed: list[Removed] = []
+    seen: set[tuple[str | None, str]] = set()
+    before: str | None = None
+    for block in blocks:
+        if block.type == "image" or not block.text:
+            kept.append(block)
+            continue
+        folded = fold(block.text)
+        pair = (before, folded)
+        before = folded
+        short = PAIR_MIN_CHARS <= len(folded) < _MIN_DUP
+        if pair in seen and short and block.type in ("paragraph", "heading"):
+            removed.append(Removed(block.text, "duplicate"))
+            continue
+        seen.add(pair)
+        kept.append(block)
+    return kept, removed
