@@ -62,3 +62,23 @@ def test_a_line_printed_on_every_card_is_the_templates() -> None:
     assert "Acme" not in lines
     # A label's colon says a value follows, and the value is the item's.
     assert "Weight:" in lines
+
+
+def test_a_template_line_goes_on_a_page_of_another_type_read_as_a_list() -> None:
+    """A page typed otherwise whose items outweigh its prose is read as a list: the line each
+    card prints word for word is the template's there too."""
+    cards = "".join(
+        f'<div class="teaser"><h3><a href="/talks/{i}">Talk number {i} on soil and water</a>'
+        f"</h3><p>How the team measured the fields in season {i}, and what changed.</p>"
+        f'<div class="teaser__kind">On demand</div></div>'
+        for i in range(8)
+    )
+    page = (
+        "<html><head><title>Talks</title></head><body><main><h1>Talks</h1>"
+        f"<p>Recorded sessions.</p><div class='teasers'>{cards}</div></main></body></html>"
+    )
+    article = declutter.extract(page)
+    assert article.page_type not in ("collection", "listing")
+    lines = article.text.splitlines()
+    assert "Talk number 5 on soil and water" in lines
+    assert "On demand" not in lines

@@ -275,11 +275,12 @@ def items(
     first = next(i for i, c in enumerate(chunks) if id(c) in kept)
     kept |= {id(c) for c in _intro(chunks[:first], outside)}
     if typed:
-        # The buttons each card repeats ("Quick view", "Add to cart") and the lines it prints
-        # word for word on every card are the template's.
+        # The buttons each card repeats ("Quick view", "Add to cart") are the template's...
         kept -= {id(c) for c in chunks if id(c) in kept and control_label(c)}
-        for run in lists:
-            kept -= template_lines(run.chars, run.chunks)
+    for run in lists:
+        # ...and so are the lines it prints word for word on every card, on any page read
+        # as a list.
+        kept -= template_lines(run.chars, run.chunks)
     return Located(best.parent, [c for c in chunks if id(c) in kept])
 
 
