@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from metapages import BODY, meta_of, page
 
+from declutter.html.parse import parse_html
+from declutter.meta.h1 import h1_text
+
 HOME = "https://www.example-shop.com/"
 
 
@@ -143,3 +146,15 @@ def test_a_site_named_only_by_its_logos_link_comes_off_the_title() -> None:
     assert meta_of(page(head, body), "https://hn.test-site.org/").headline == (
         "New Links | Example Hacker Board"
     )
+
+
+def test_an_svg_logos_label_is_no_word_of_the_heading() -> None:
+    body = (
+        '<h1><div class="logo"><svg viewBox="0 0 10 10"><title>Example</title>'
+        '<path d="M0 0h10v10z"/></svg></div><span>Cloud Computing News Today</span></h1>'
+        f"{BODY}"
+    )
+    m = meta_of(page("<title>Cloud Computing News Today | Example</title>", body))
+    assert m.headline == "Cloud Computing News Today"
+    root = parse_html(page("", body))
+    assert h1_text(root.xpath("//h1")[0]).split() == ["Cloud", "Computing", "News", "Today"]

@@ -17,8 +17,9 @@ _SHOWN = etree.XPath("boolean(descendant::body//text()[normalize-space() = $text
 _SHOWN_UNLINKED = etree.XPath(
     "boolean(descendant::body//text()[normalize-space() = $text][not(ancestor::a)])"
 )
-#: Elements inside an ``<h1>`` whose text is not the headline's.
-_UNREAD = frozenset({"style", "script", "template", "button"})
+#: Elements inside an ``<h1>`` whose text is not the headline's (an SVG logo's ``<title>`` and
+#: ``<desc>`` label the drawing for screen readers; the reader sees the drawing).
+_UNREAD = frozenset({"style", "script", "template", "button", "title", "desc"})
 #: Elements inside an ``<h1>`` set on a line of their own: their words never run into the
 #: words beside them ("The Best Notion Alternatives<span class=block>Top Tools</span>").
 _BLOCKS = frozenset({"br", "div", "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "hr"})
@@ -71,13 +72,22 @@ def h1_pieces(h1s: Sequence[html.HtmlElement]) -> tuple[str, ...]:
         for i, el in enumerate(h1.iter()):
             if i > _PIECE_ELEMENTS:
                 break
-            if not isinstance(el.tag, str):
+            if not isinstance(el.tag, str) or _unread(el, h1):
                 continue
             if el is not h1:
-                out.append(clean_title(el.text_content()))
+                out.append(clean_title(h1_text(el)))
             own = [el.text or ""] + [child.tail or "" for child in el]
             out.append(clean_title(" ".join(own)))
     return tuple(p for p in out if p)
+
+
+def _unread(el: html.HtmlElement, h1: html.HtmlElement) -> bool:
+    """Whether an element inside an ``<h1>`` is, or sits in, one whose text is not read."""
+    while el is not None and el is not h1:
+        if el.tag in _UNREAD:
+            return True
+        el = el.getparent()
+    return False
 
 
 def shown_title_side(root: html.HtmlElement, title: str, home: bool = False) -> str | None:

@@ -218,7 +218,10 @@ def _h1_piece(h1s: Sequence[str], titles: Sequence[Title], inputs: TitleInputs) 
         if any(_fold(h) == first for h in h1s):
             return None
         cores = {first}
+    wholes = {_fold(h) for h in inputs.h1s}
     for piece in inputs.h1_pieces:
+        if _fold(piece) in wholes:
+            continue  # all of an <h1> (one already passed over: a link home), not a piece of it
         if _fold(piece) in cores and not _forbidden(piece, inputs.site_names, inputs.sections):
             return piece.strip(PIECE_EDGES)
     return None
