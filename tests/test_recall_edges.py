@@ -4,8 +4,11 @@ contents, a box of the article's prose under a widget's name."""
 
 from __future__ import annotations
 
+from lxml import html
+
 import declutter
 from declutter.html.parse import parse_html
+from declutter.html.strip import clutter_named
 
 PROSE = (
     "The committee met on Tuesday to weigh the proposal, and after a long debate it agreed "
@@ -37,7 +40,9 @@ def test_sections_under_headings_linked_to_their_own_anchors_are_no_teasers() ->
         f"<p>Run the tool once for each host you manage. Step {i} writes its log.</p></section>"
         for i in range(4)
     )
-    article = _extract(f"<div class='document'><section id='guide'>{BODY}{sections}</section></div>")
+    article = _extract(
+        f"<div class='document'><section id='guide'>{BODY}{sections}</section></div>"
+    )
     for i in range(4):
         assert f"Step {i} writes its log." in article.text
 
@@ -78,3 +83,32 @@ def test_a_writers_bio_inside_the_article_stays_out() -> None:
     )
     assert "Fact 3." not in article.text
     assert "Part 11." in article.text
+
+
+STANDFIRST = (
+    "Electric cars cost more than ever, yet a handful of them still sell for less than a family "
+    "hatchback did ten years ago, and we drove every one of them for a month."
+)
+
+
+def test_a_standfirst_in_a_header_with_a_byline_and_buttons_stays() -> None:
+    links = "".join(f"<a href='/s/{n}'>{n} share button</a> " for n in ("Mail", "Print", "Save"))
+    half = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(5))
+    article = _extract(
+        "<main><div class='listicle'>"
+        f"<section class='listicle-header'><h1>Cheap electric cars</h1><p>{STANDFIRST}</p>"
+        f"<p><a href='/authors/jo'>Jo Writer</a></p><div>{links}</div></section>"
+        f"<section class='part'>{half}</section><section class='part'>{half}</section>"
+        "</div></main>"
+    )
+    assert STANDFIRST in article.text
+
+
+def test_a_wrapper_named_for_a_sidebar_it_has_not_is_no_sidebar() -> None:
+    def named(classes: str) -> bool:
+        return clutter_named(html.fragment_fromstring(f"<div class='{classes}'></div>"))
+
+    assert not named("blog-article__main sidebar-enabled--false content")
+    assert not named("layout sidebar-disabled")
+    assert named("sidebar")
+    assert named("sidebar-left")

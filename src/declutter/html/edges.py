@@ -56,6 +56,12 @@ def readmit(
                 pos.get(el, 0.0) >= READMIT_PROSE
                 and against.get(el, 0.0) <= READMIT_AGAINST * pos.get(el, 0.0)
                 for el in shut
+            ) or (
+                # A paragraph of prose in a component whose other lines are a by-line and
+                # buttons: the standfirst in a listicle's "header".
+                chunk.type == "paragraph"
+                and chunk_score(chunk) >= READMIT_PROSE
+                and all(against.get(el, 0.0) < pos.get(el, 0.0) for el in shut)
             )
         else:
             taken[i] = all(_prose_box(el, pos, against) for el in shut)

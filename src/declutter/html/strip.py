@@ -100,8 +100,13 @@ def clutter_named(el: html.HtmlElement) -> bool:
 
 
 #: A layout's state, not what the element is: "has-sidebar", "container-article-with-sidebar",
-#: "embed-no-caption" wrap the article (or a picture) beside or without such a box.
-_STATE_WORDS = re.compile(r"(?<![a-z0-9])(?:has|with|without|no)[-_]+[a-z0-9]+", re.IGNORECASE)
+#: "embed-no-caption", "sidebar-enabled--false" wrap the article (or a picture) beside or
+#: without such a box.
+_STATE_WORDS = re.compile(
+    r"(?<![a-z0-9])(?:has|with|without|no)[-_]+[a-z0-9]+"
+    r"|(?<![a-z0-9])[a-z0-9]+[-_]+(?:enabled|disabled)(?:[-_]+(?:true|false))?(?![a-z0-9])",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)
