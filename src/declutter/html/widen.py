@@ -153,7 +153,10 @@ class _Group:
 
 def _item_groups(chunks: list[Chunk]) -> list[_Group]:
     """Every run of alike siblings (same parent, tag and class) with the chunks under them."""
-    groups: dict[tuple[int, tuple[str, str]], _Group] = {}
+    # Keyed by the parent element itself, not by its id(): lxml makes an element's Python
+    # object afresh when asked and frees it when no longer held, so the id() of one not held
+    # may soon be another element's, and two parents' children would count as one run.
+    groups: dict[tuple[html.HtmlElement, tuple[str, str]], _Group] = {}
     lists: list[_Group] = []
     for chunk in chunks:
         if chunk.type == "list" and len(chunk.items) >= MIN_ITEMS:
@@ -171,7 +174,7 @@ def _item_groups(chunks: list[Chunk]) -> list[_Group]:
                 break
             shape = _shape(el)
             if shape is not None:
-                group = groups.setdefault((id(parent), shape), _Group())
+                group = groups.setdefault((parent, shape), _Group())
                 group.items.add(el)
                 group.chunks.append(chunk)
                 group.size += chunk.size
