@@ -63,6 +63,25 @@ def test_a_shown_date_weeks_before_the_declared_one_farther_down_is_not() -> Non
     assert meta_of(head, body).published == "2024-08-07T12:01:51+00:00"
 
 
+def test_a_published_date_far_down_beats_a_resave_stamp() -> None:
+    # Declared published the very moment it was last modified: a re-save's stamp.
+    head = (
+        '<meta property="article:published_time" content="2025-11-29T12:28:31-05:00">'
+        '<meta property="article:modified_time" content="2025-11-29T12:28:31-05:00">'
+    )
+    line = 'Published <time datetime="2025-08-13">August 13, 2025</time>'
+    body = f"<h1>The story</h1><div>{FILLER * 3}</div><p>{line}</p>{BODY}"
+    assert meta_of(head, body).published == "2025-08-13"
+    # Not a date merely shown there, nor when the page was changed after it was published.
+    plain = f"<h1>The story</h1><div>{FILLER * 3}</div><p>Aug 13, 2025</p>{BODY}"
+    assert meta_of(head, plain).published == "2025-11-29T12:28:31-05:00"
+    changed = head.replace(
+        'modified_time" content="2025-11-29',
+        'modified_time" content="2025-12-01',
+    )
+    assert meta_of(changed, body).published == "2025-11-29T12:28:31-05:00"
+
+
 def test_a_thread_starter_line_dates_the_thread() -> None:
     body = (
         "<div id='footerfix'><h1><img src='logo.png'></h1><div id='main'>"

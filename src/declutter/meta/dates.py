@@ -216,6 +216,22 @@ def _shown_instead(shown: Sequence[ShownDate], declared: Sequence[tuple[str, str
     return _format(first.value)
 
 
+def _stated_before_resave(
+    shown: Sequence[ShownDate],
+    published: Sequence[tuple[str, str]],
+    modified: Sequence[tuple[str, str]],
+) -> str | None:
+    """A date the page calls "Published" in so many words, before the declared one, when the
+    page declares its publication at the very moment of its last change: that is a re-save's
+    stamp (a move to another system), the page's own date is the one it states, however far
+    from the headline."""
+    if not published or not modified or published[0][0] != modified[0][0]:
+        return None
+    declared = _day(published[0][0])
+    stated = next((s for s in shown if s.published and s.day < declared), None)
+    return None if stated is None else _format(stated.value)
+
+
 def _shown_first(
     shown: Sequence[ShownDate], published: list[tuple[str, str]]
 ) -> list[tuple[str, str]]:
@@ -245,6 +261,8 @@ def find_dates_explained(
     far = kind == "forum"
     shown = [s for s in shown_dates(root, h1, far) if _plausible(_format(s.value))]
     instead = _shown_instead(shown, published + modified)
+    if instead is None:
+        instead = _stated_before_resave(shown, published, modified)
     if instead is not None:
         published = [(instead, "visible"), *published]
     else:

@@ -61,6 +61,13 @@ _PUBLISHED = re.compile(
     r"|发布|發布|发表|發表|公開|投稿|게시|등록|작성",
     re.IGNORECASE,
 )
+#: The words that call a date the publication's own (``_PUBLISHED`` without "on", "written"
+#: and the like, which also head other dates).
+_PUBLISHED_WORD = re.compile(
+    r"\b(?:published|veröffentlicht|publié|publicado|pubblicato|publicat|gepubliceerd|"
+    r"opublikowano|publikováno|publicerad|publiceret|publisert|julkaistu)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "option", "select"})
 _CLUTTER_TAGS = frozenset({"footer", "aside", "nav", "form", "blockquote"})
@@ -71,11 +78,13 @@ _TIMES = etree.XPath("descendant::time[@datetime]")
 
 @dataclass(frozen=True)
 class ShownDate:
-    """A date shown on the page, how far from the headline and whether it says "updated"."""
+    """A date shown on the page, how far from the headline, whether it says "updated" and
+    whether it says "published" in so many words."""
 
     value: date | datetime
     distance: int
     updated: bool
+    published: bool = False
 
     @property
     def day(self) -> date:
@@ -214,8 +223,9 @@ def _shown_value(
 
 def _candidate(
     el: html.HtmlElement, near: bool, cells: bool = False
-) -> tuple[date | datetime, bool] | None:
-    """The date an element shows, and whether it is labelled as an update.  ``near``: the
+) -> tuple[date | datetime, bool, bool] | None:
+    """The date an element shows, whether it is labelled as an update and whether as the
+    publication date.  ``near``: the
     element is close enough to the headline for a bare date line to be the page's date."""
     text = _own_text(el)
     value = _time_value(el, text) if el.tag == "time" else _shown_value(el, text, near, cells)
@@ -225,7 +235,8 @@ def _candidate(
     if len(text) < 40 and not _UPDATED.search(text):
         # A bare date whose label sits before it in the parent ("Updated <span>March 5</span>").
         context = f"{_label_before(el)} {text}"
-    return value, bool(_UPDATED.search(context)) and not _PUBLISHED.search(context)
+    updated = bool(_UPDATED.search(context)) and not _PUBLISHED.search(context)
+    return value, updated, not updated and bool(_PUBLISHED_WORD.search(context))
 
 
 def _label_before(el: html.HtmlElement) -> str:
@@ -335,7 +346,7 @@ def shown_dates(
         if in_clutter(el, page):
             continue
         seen.add(id(el))
-        found.append(ShownDate(got[0], distance, got[1]))
+        found.append(ShownDate(got[0], distance, got[1], got[2]))
     found.sort(key=lambda d: d.distance)
     return found
 
