@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import declutter
 from declutter.html.items import items
 from declutter.html.locate import locate
 from declutter.html.parse import parse_html
@@ -28,6 +29,13 @@ def product_page(body: str) -> str:
         '"price": "60.00", "priceCurrency": "USD"}}</script>'
         f"</head><body><main><h1>Speckle mug</h1>{body}</main></body></html>"
     )
+
+
+def extract_product(body: str) -> declutter.Article:
+    """``body`` on the mug's page, extracted; the page must be read as a product."""
+    article = declutter.extract(product_page(body), url="https://shop.example/products/mug")
+    assert article.page_type == "product"
+    return article
 
 
 MUG_DESCRIPTION = (

@@ -3,9 +3,8 @@ out whatever they are named, and the product's name stays in the body."""
 
 from __future__ import annotations
 
-from pagekit import MUG_DESCRIPTION, product_page
+from pagekit import MUG_DESCRIPTION, extract_product
 
-import declutter
 from declutter.html.parse import parse_html
 from declutter.html.strip import strip_tree
 
@@ -13,12 +12,6 @@ COOKIES = (
     "We use cookies and similar tools that are necessary to enable you to make purchases and "
     "to enhance your shopping experience, as detailed in our cookie notice. "
 )
-
-
-def _extract(body: str) -> declutter.Article:
-    article = declutter.extract(product_page(body), url="https://shop.example/products/mug")
-    assert article.page_type == "product"
-    return article
 
 
 def _summary(labels: str) -> str:
@@ -31,7 +24,7 @@ def test_a_label_with_its_clipped_twin_reads_once() -> None:
         "<div class='date'><span aria-hidden='true'><span>Sat, Aug 31</span></span>"
         "<span class='clipped'>Sat, Aug 31</span></div>"
     )
-    text = _extract(_summary(labels)).text
+    text = extract_product(_summary(labels)).text
     assert text.count("USD 60.00") == 1
     assert text.count("Sat, Aug 31") == 1
 
@@ -58,7 +51,7 @@ def test_a_cookie_dialog_named_for_no_consent_manager_stays_out() -> None:
         f"<div class='cc-text'><p>{COOKIES * 2}</p><p>{COOKIES}</p></div>"
         "<span>Accept</span></form>"
     )
-    text = _extract(_summary("") + dialog).text
+    text = extract_product(_summary("") + dialog).text
     assert "wheel thrown stoneware" in text
     assert "cookie" not in text
 
@@ -75,7 +68,9 @@ def test_a_dialog_without_cookies_or_holding_the_page_stays() -> None:
 
 def test_the_product_name_stays_in_the_body() -> None:
     # The name printed again over the price, past the masthead, is the shopper's to read.
-    article = _extract(_summary("") + "<div class='buy'><h2>Speckle mug</h2><p>$60.00</p></div>")
+    article = extract_product(
+        _summary("") + "<div class='buy'><h2>Speckle mug</h2><p>$60.00</p></div>"
+    )
     assert article.headline == "Speckle mug"
     assert "Speckle mug" in article.text
 
@@ -86,6 +81,6 @@ def test_a_specification_label_comes_without_its_tooltip() -> None:
         "wider but leak sound, closed-back designs isolate you from the room.</div></tool-tip>"
     )
     specs = f"<div class='spec'><h4>Cup style {tip}</h4><p>Open-back</p></div>"
-    text = _extract(_summary("") + specs).text
+    text = extract_product(_summary("") + specs).text
     assert "Cup style" in text
     assert "leak sound" not in text

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pagekit import product_page
+from pagekit import extract_product
 
-import declutter
 from declutter.html.parse import parse_html
 from declutter.html.reviews import review_elements
 
@@ -18,12 +17,6 @@ _REVIEW = (
 )
 
 
-def _extract(body: str) -> declutter.Article:
-    article = declutter.extract(product_page(body), url="https://shop.example/products/mug")
-    assert article.page_type == "product"
-    return article
-
-
 def test_customer_reviews_of_a_product_stay_out() -> None:
     reviews = "".join(
         f"<div class='review-item'><p>Reviewer {n} wrote: {_REVIEW * 2}</p></div>" for n in range(6)
@@ -33,14 +26,14 @@ def test_customer_reviews_of_a_product_stay_out() -> None:
         f" {_DESCRIPTION}</p></div><section class='product-reviews'><h2>Reviews</h2>"
         f"{reviews}</section>"
     )
-    text = _extract(body).text
+    text = extract_product(body).text
     assert "wheel thrown stoneware" in text
     assert "Reviewer" not in text
 
 
 def test_a_page_that_is_all_reviews_keeps_them() -> None:
     body = f"<div class='reviews'><p>Reviewer one wrote: {_REVIEW * 3}</p></div>"
-    assert "Reviewer one" in _extract(body).text
+    assert "Reviewer one" in extract_product(body).text
 
 
 def test_editorial_reviews_describe_the_product() -> None:
@@ -62,6 +55,6 @@ def test_a_description_laid_out_twice_comes_out_once() -> None:
         f"<div class='tab-panel'><h2>Details</h2><p>Fired twice.</p><p>Glazed inside.</p>{copy}"
         "</div>"
     )
-    text = _extract(body).text
+    text = extract_product(body).text
     assert text.count("wheel thrown stoneware") == 1
     assert text.count("Handmade stoneware.") == 1
