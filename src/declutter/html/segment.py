@@ -13,11 +13,8 @@ from ..model import BlockType
 from ..patterns import BLOCK_TAGS, HEADING_TAGS
 from ..render import escape_inline, is_live_url
 from .chunk import CARD_MAX_CHARS, LINKY_TITLE, Chunk, norm_space
+from .inline import Inline
 
-#: Two letters closing a text: a word's end, where a capital after it starts another word.
-_WORD_END = re.compile(r"[^\W\d_]{2}$")
-#: Three letters opening a text: a word, not a figure's unit.
-_WORD_START = re.compile(r"[^\W\d_]{3}")
 #: Inline elements kept as Markdown emphasis or code.
 _MARKS = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
 # Escaped markup shown as text (a <noscript> tracking pixel that the parser kept as text).
@@ -26,63 +23,6 @@ _MARKUP_TEXT = re.compile(r"^<(img|iframe|div|a|script|span|p)\b[^>]*>?", re.IGN
 _LAYOUT_CELL_CHARS = 400
 #: A figure holding this much text besides its caption wraps content, not one picture.
 _FIGURE_WRAPPER_CHARS = 300
-
-
-class _Inline:
-    """Accumulates the inline text of one block: plain, Markdown, and link characters."""
-
-    __slots__ = ("anchors", "has_text", "lead_link", "links", "md", "open_mark", "plain")
-
-    def __init__(self) -> None:
-        self.plain: list[str] = []
-        self.md: list[str] = []
-        self.links = 0
-        self.anchors = 0
-        self.lead_link: bool | None = None
-        self.has_text = False
-        #: The mark that closes the last piece, when it was an emphasis run flush at its end.
-        self.open_mark = ""
-
-    def add(self, text: str | None) -> None:
-        if text:
-            # Newlines in the source are spaces in HTML; only <br> makes a line break.
-            text = text.replace("\n", " ")
-            self.push(text, escape_inline(text))
-
-    def push(self, plain: str, md: str) -> None:
-        self.plain.append(plain)
-        self.md.append(md)
-        self.open_mark = ""
-        if not self.has_text and not plain.isspace():
-            self.has_text = True
-
-    def result(self) -> tuple[str, str, int]:
-        return norm_space("".join(self.plain)), norm_space("".join(self.md)), self.links
-
-    def glue(self, start: int) -> None:
-        """Space the pieces from ``start`` on from those before them when two elements side by
-        side, nothing between them, read as two words run together ("Merrell" "Moab": a brand
-        and a product name that the style sheet lays out as lines of their own; a price and the
-        label after it, "$108.95" "MSRP")."""
-        if 0 < start < len(self.plain):
-            before, after = self.plain[start - 1], self.plain[start]
-            if not after[:1].isupper():
-                return
-            # (A lone letter before the capital is a name's own: "i" "Phone", "e" "Bay"; a
-            # letter or two after a figure are its unit: "4" "K", "3" "D".)
-            if (before[-1:].islower() and _WORD_END.search(before)) or (
-                before[-1:].isdigit() and _WORD_START.match(after)
-            ):
-                self.plain.insert(start, " ")
-                self.md.insert(start, " ")
-
-    def spaced(self) -> tuple[str, str]:
-        """(leading, trailing) white space of the raw text, kept as one space each."""
-        if not self.plain:
-            return "", ""
-        lead = " " if self.plain[0][:1].isspace() else ""
-        trail = " " if self.plain[-1][-1:].isspace() else ""
-        return lead, trail
 
 
 class Segmenter:
@@ -112,7 +52,7 @@ class Segmenter:
 
     # -- inline -----------------------------------------------------------------------------
 
-    def _inline(self, el: html.HtmlElement, buf: _Inline, in_link: bool = False) -> None:
+    def _inline(self, el: html.HtmlElement, buf: Inline, in_link: bool = False) -> None:
         """Append the inline content of ``el`` (its text and children, not its tail)."""
         tag = el.tag
         if tag == "br":
@@ -151,7 +91,7 @@ class Segmenter:
         buf.add(el.text)
         self._children(el, buf, in_link)
 
-    def _children(self, el: html.HtmlElement, buf: _Inline, in_link: bool) -> None:
+    def _children(self, el: html.HtmlElement, buf: Inline, in_link: bool) -> None:
         """Append the inline children of ``el`` and the text after each."""
         bare = False  # the previous child is an element with nothing after it
         for child in el:
@@ -182,7 +122,7 @@ class Segmenter:
             lead = " " if raw[:1].isspace() else ""
             trail = " " if raw[-1:].isspace() else ""
             return plain, escape_inline(plain), lead, trail, 0, 0
-        inner = _Inline()
+        inner = Inline()
         inner.add(el.text)
         self._children(el, inner, in_link)
         plain, md, links = inner.result()
@@ -191,7 +131,7 @@ class Segmenter:
 
     # -- blocks -----------------------------------------------------------------------------
 
-    def _emit_text(self, el: html.HtmlElement, buf: _Inline, kind: BlockType = "paragraph") -> None:
+    def _emit_text(self, el: html.HtmlElement, buf: Inline, kind: BlockType = "paragraph") -> None:
         if not buf.has_text:
             return
         plain, md, links = buf.result()
@@ -214,7 +154,7 @@ class Segmenter:
     def walk(self, el: html.HtmlElement) -> None:
         """Emit the chunks of a container element."""
         check_deadline()
-        buf = _Inline()
+        buf = Inline()
         buf.add(el.text)
         bare = False
         for child in el:
@@ -225,7 +165,7 @@ class Segmenter:
                 continue
             if (tag in BLOCK_TAGS and tag != "br") or child in self.containers:
                 self._emit_text(el, buf)
-                buf = _Inline()
+                buf = Inline()
                 bare = False
                 if tag == "a" and len(child.text_content()) <= CARD_MAX_CHARS:
                     # A card: everything inside is one link, however it is laid out.
@@ -248,7 +188,7 @@ class Segmenter:
     def block(self, el: html.HtmlElement) -> None:
         tag = el.tag
         if tag in HEADING_TAGS:
-            buf = _Inline()
+            buf = Inline()
             self._inline(el, buf)
             plain, md, links = buf.result()
             if plain:
@@ -259,7 +199,7 @@ class Segmenter:
             if any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS and c.tag != "br" for c in el):
                 self.walk(el)
             else:
-                buf = _Inline()
+                buf = Inline()
                 self._inline(el, buf)
                 self._emit_text(el, buf)
             return
@@ -299,7 +239,7 @@ class Segmenter:
         for li in el:
             if li.tag != "li":
                 continue
-            buf = _Inline()
+            buf = Inline()
             self._inline(li, buf)
             plain, md, n = buf.result()
             if plain:
