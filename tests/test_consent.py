@@ -58,3 +58,21 @@ def test_the_page_type_pass_tells_strip_whether_to_look() -> None:
     # Told that no name mentions a consent manager, strip does not search the names again.
     root = strip_tree(parse_html(_thread()), consent_named=False)
     assert root.find(".//*[@id='onetrust-consent-sdk']") is not None
+
+
+def test_a_dialog_by_any_of_its_roles_that_speaks_of_cookies_goes() -> None:
+    # Named after no consent manager: the role tells it is laid over the page.
+    story = f"<p>{POST}</p>" * 4
+    for attrs in ("role='dialog'", "role='alertdialog'", "aria-modal='true'"):
+        banner = f"<div class='shop-banner' {attrs}><p>{COOKIES}</p></div>"
+        text = strip_tree(parse_html(_page(story + banner))).text_content()
+        assert "social media services" not in text, attrs
+        assert text.count("two ports") == 4
+
+
+def test_a_dialog_without_cookies_and_a_page_without_dialogs_keep_their_text() -> None:
+    story = f"<p>{POST}</p>" * 4
+    offer = "<div role='dialog'><p>Ten percent off your first order of speakers.</p></div>"
+    assert "Ten percent" in strip_tree(parse_html(_page(story + offer))).text_content()
+    plain = f"<div role='region'><p>{COOKIES}</p></div>"
+    assert "social media services" in strip_tree(parse_html(_page(story + plain))).text_content()

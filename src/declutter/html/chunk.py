@@ -60,7 +60,8 @@ class Chunk:
 
     @property
     def link_density(self) -> float:
-        return self.link_chars / self.size if self.size else 0.0
+        size = self.size
+        return self.link_chars / size if size else 0.0
 
     def to_block(self) -> Block:
         if self.type == "list":

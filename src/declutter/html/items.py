@@ -166,9 +166,26 @@ def _item_head(el: html.HtmlElement) -> bool:
     return el.tag in ("header", "footer") and any(a.tag == "article" for a in el.iterancestors())
 
 
+_Key = tuple[html.HtmlElement, tuple[str, str]]
+_Step = tuple[html.HtmlElement | None, tuple[_Key, ...]]
+
+
+def _step(el: html.HtmlElement) -> _Step:
+    """An element's parent and the keys of the runs it is an item of."""
+    parent = el.getparent()
+    if parent is None or el.tag in _PART_TAGS:
+        return parent, ()
+    own_shape = _shape(el)
+    # Grid cells differ in their width classes ("col-md-8", "col-md-4"): items alike in
+    # their tag alone are a run too.
+    shapes = (own_shape, (own_shape[0], "")) if own_shape[1] else (own_shape,)
+    return parent, tuple((parent, shape) for shape in shapes)
+
+
 def _runs(chunks: list[Chunk], outside: set[int]) -> list[_Run]:
-    runs: dict[tuple[html.HtmlElement, tuple[str, str]], _Run] = {}
+    runs: dict[_Key, _Run] = {}
     lists: list[_Run] = []
+    steps: dict[html.HtmlElement, _Step] = {}
     for chunk in chunks:
         if id(chunk) in outside:
             continue
@@ -178,23 +195,22 @@ def _runs(chunks: list[Chunk], outside: set[int]) -> list[_Run]:
             own.chars = {i: len(item) for i, item in enumerate(chunk.items)}
             own.chunks.append(chunk)
             lists.append(own)
+        size = chunk.size
         el: html.HtmlElement | None = chunk.el
         while el is not None:
-            parent = el.getparent()
+            # Chunks share most of their ancestors: each element's keys are worked out once.
+            step = steps.get(el)
+            if step is None:
+                step = steps[el] = _step(el)
+            parent, keys = step
             if parent is None:
                 break
-            if el.tag not in _PART_TAGS:
-                own_shape = _shape(el)
-                # Grid cells differ in their width classes ("col-md-8", "col-md-4"): items
-                # alike in their tag alone are a run too.
-                shapes = (own_shape, (own_shape[0], "")) if own_shape[1] else (own_shape,)
-                for shape in shapes:
-                    key = (parent, shape)
-                    run = runs.get(key)
-                    if run is None:
-                        run = runs[key] = _Run(parent, shape)
-                    run.chars[el] = run.chars.get(el, 0) + chunk.size
-                    run.chunks.append(chunk)
+            for key in keys:
+                run = runs.get(key)
+                if run is None:
+                    run = runs[key] = _Run(parent, key[1])
+                run.chars[el] = run.chars.get(el, 0) + size
+                run.chunks.append(chunk)
             el = parent
     return lists + [r for r in runs.values() if len(r.chars) >= MIN_ITEMS]
 
@@ -214,14 +230,16 @@ def _outside(
     """
     held: dict[html.HtmlElement, int] = {}
     total = 0
-    for chunk in chunks:
-        total += chunk.size
-        for el in (chunk.el, *chunk.el.iterancestors()):
-            held[el] = held.get(el, 0) + chunk.size
+    lines = [(chunk, (chunk.el, *chunk.el.iterancestors())) for chunk in chunks]
+    for chunk, line in lines:
+        size = chunk.size
+        total += size
+        for el in line:
+            held[el] = held.get(el, 0) + size
     judged: dict[html.HtmlElement, bool] = {}
     out: set[int] = set()
-    for chunk in chunks:
-        for el in (chunk.el, *chunk.el.iterancestors()):
+    for chunk, line in lines:
+        for el in line:
             verdict = judged.get(el)
             if verdict is None:
                 kind = _around(el, clutter)

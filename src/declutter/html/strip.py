@@ -247,6 +247,9 @@ def _drop_consent(root: html.HtmlElement, named: bool | None) -> None:
 
 # A dialog by its ARIA role: what a script lays over the page, the page staying behind it.
 _DIALOGS = etree.XPath("/html/body//*[@role='dialog' or @role='alertdialog' or @aria-modal='true']")
+# The same test over the attributes alone, a third of the cost: most pages have no dialog.
+_ROLES = etree.XPath("/html/body//@role | /html/body//@aria-modal", smart_strings=False)
+_DIALOG_VALUES = frozenset({"dialog", "alertdialog", "true"})
 
 
 def _drop_cookie_dialogs(root: html.HtmlElement) -> None:
@@ -257,15 +260,17 @@ def _drop_cookie_dialogs(root: html.HtmlElement) -> None:
     hidden panels (see strip_tree) keeps them too.  A dialog holding most of the page is the
     page itself, shown as an overlay, and is left alone.
     """
-    dialogs = _DIALOGS(root)
-    if not dialogs:
+    if _DIALOG_VALUES.isdisjoint(_ROLES(root)):
         return
-    total = len(_TEXT(root)) or 1
-    for el in dialogs:
+    total = 0  # the page's text, measured before the first drop and only if one is near
+    for el in _DIALOGS(root):
         if el.getparent() is None:
             continue
         text = _TEXT(el)
-        if _COOKIE_WORD.search(text) and len(text) / total < HIDDEN_PROTECT_SHARE:
+        if not _COOKIE_WORD.search(text):
+            continue
+        total = total or len(_TEXT(root)) or 1
+        if len(text) / total < HIDDEN_PROTECT_SHARE:
             _drop(el)
 
 
