@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html
 
-from .html.strip import CONSENT_NAME, SCREEN_READER_NAME
+from .html.consent import CONSENT_NAME
+from .html.strip import SCREEN_READER_NAME
 from .pagecues import NAME_CUES as _NAME_CUES
 
 _LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:[^"]*[/:])?(\w+)"')

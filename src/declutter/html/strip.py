@@ -19,6 +19,7 @@ from ..patterns import (
     SCREEN_READER_CLASSES,
     tokens,
 )
+from .consent import drop_consent, drop_cookie_dialogs
 from .twins import drop_twins
 
 # Candidates found in C; _is_hidden then reads the style properly.
@@ -142,7 +143,7 @@ def strip_tree(
     page uses, as spelt, when the caller has already looked (empty: none).
     """
     # Before forms are unwrapped: a banner may be a form that is its own dialog.
-    _drop_cookie_dialogs(root)
+    drop_cookie_dialogs(root)
     for el in list(root.iter(*NEVER_CONTENT_TAGS)):
         if keep_hidden and el.tag == "button" and _fold_title(el):
             el.drop_tag()
@@ -156,7 +157,7 @@ def strip_tree(
         if el.getparent() is not None:
             _drop(el)
     if consent_named is not False:
-        _drop_consent(root, consent_named)
+        drop_consent(root, consent_named)
     if screen_reader_classes is None or screen_reader_classes:
         _drop_screen_reader_text(root, keep_hidden, screen_reader_classes)
     if keep_hidden:
@@ -216,63 +217,7 @@ def _unfolded(hidden: list[html.HtmlElement]) -> list[html.HtmlElement]:
 
 
 #: Words naming a cookie-consent manager's dialog (the generic word and the common vendors).
-CONSENT_TOKENS = frozenset({"consent", "onetrust", "cookiebot", "usercentrics", "didomi"})
 _BODY_NAMES = etree.XPath("/html/body//@class | /html/body//@id", smart_strings=False)
-_BODY_NAMED = etree.XPath("/html/body//@class | /html/body//@id")
-CONSENT_NAME = re.compile("|".join(sorted(CONSENT_TOKENS)), re.IGNORECASE)
-_COOKIE_WORD = re.compile(r"cookie", re.IGNORECASE)
-
-
-def _drop_consent(root: html.HtmlElement, named: bool | None) -> None:
-    """Drop cookie-consent dialogs: never content, and they explain every kind of cookie at
-    more length than the short posts of a thread or the few lines of a product page.
-
-    The dialog is named so by its class or id and speaks of cookies; an element holding most
-    of the page (a site that names its wrapper so) is left alone.
-    """
-    # One search over all the names joined (in C) first: most pages have no such dialog.
-    if not named and not CONSENT_NAME.search(" ".join(_BODY_NAMES(root))):
-        return
-    total = len(_TEXT(root)) or 1
-    for name in _BODY_NAMED(root):
-        el = name.getparent()
-        if el is None or not CONSENT_NAME.search(name) or el.getparent() is None:
-            continue
-        if tokens(f"{el.get('class', '')} {el.get('id', '')}").isdisjoint(CONSENT_TOKENS):
-            continue
-        text = _TEXT(el)
-        if _COOKIE_WORD.search(text) and len(text) / total < HIDDEN_PROTECT_SHARE:
-            _drop(el)
-
-
-# A dialog by its ARIA role: what a script lays over the page, the page staying behind it.
-_DIALOGS = etree.XPath("/html/body//*[@role='dialog' or @role='alertdialog' or @aria-modal='true']")
-# The same test over the attributes alone, a third of the cost: most pages have no dialog.
-_ROLES = etree.XPath("/html/body//@role | /html/body//@aria-modal", smart_strings=False)
-_DIALOG_VALUES = frozenset({"dialog", "alertdialog", "true"})
-
-
-def _drop_cookie_dialogs(root: html.HtmlElement) -> None:
-    """Drop dialogs that speak of cookies, however their classes are named.
-
-    A consent banner or its preference centre is a dialog laid over the page; a shop or a
-    store names its own ("cos-banner", "ensModal") after no consent manager, and keeping
-    hidden panels (see strip_tree) keeps them too.  A dialog holding most of the page is the
-    page itself, shown as an overlay, and is left alone.
-    """
-    if _DIALOG_VALUES.isdisjoint(_ROLES(root)):
-        return
-    total = 0  # the page's text, measured before the first drop and only if one is near
-    for el in _DIALOGS(root):
-        if el.getparent() is None:
-            continue
-        text = _TEXT(el)
-        if not _COOKIE_WORD.search(text):
-            continue
-        total = total or len(_TEXT(root)) or 1
-        if len(text) / total < HIDDEN_PROTECT_SHARE:
-            _drop(el)
-
 
 #: A class of screen-reader text, found in the page's class names joined in one string.
 SCREEN_READER_NAME = re.compile(
