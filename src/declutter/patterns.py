@@ -76,6 +76,10 @@ FULL_STOPS = ".!?。！？．｡…؟۔।॥။።։។៕།"
 CLAUSE_STOPS = ":;：；؛"
 #: Quotation marks and brackets that close after a sentence's last mark ("…end.”", "。」").
 CLOSING_MARKS = '"”’»)）」』】〕'
+#: Typographic quotes and their typewriter forms: texts compared for sameness read one as the
+#: other ("’" for "'").
+QUOTE_MARKS = {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "`": "'"}
+QUOTE_FOLD = str.maketrans(QUOTE_MARKS)
 
 #: Class tokens of buttons and calls to action drawn as links or boxes ("btn-primary",
 #: "quick-view", "add-to-cart", "card__actions"): on a list's cards their labels are controls.

@@ -12,24 +12,10 @@ from typing import Protocol, TypeVar
 
 from .deadline import check_deadline
 from .model import Removed
-from .patterns import BOILERPLATE_LINES
+from .patterns import BOILERPLATE_LINES, QUOTE_MARKS
 
-_QUOTES = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "`": "'",
-        "´": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "«": '"',
-        "»": '"',
-    }
-)
+# Beside the common quotes, the rarer reversed and prime-like marks and guillemets.
+_QUOTES = str.maketrans({**QUOTE_MARKS, "‛": "'", "´": "'", "‟": '"', "«": '"', "»": '"'})
 _SPACE = re.compile(r"\s+")
 _TRAILING_ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..model import Block, Removed
+from ..patterns import QUOTE_FOLD
 from .titlelearn import TitleLearner
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ MAX_LEN = 300
 #: Held outcomes across all sites before the biggest undecided site is decided early.
 MAX_HELD = 400
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
 _SPACE = re.compile(r"\s+")
 _LEARNABLE = {"paragraph", "heading", "quote", "list"}
 
@@ -65,7 +65,7 @@ def fingerprint(block: Block) -> str | None:
     text = block.plain
     if not text or len(text) > MAX_LEN:
         return None
-    return f"{block.type}:{_SPACE.sub(' ', text.translate(_QUOTES)).strip().casefold()}"
+    return f"{block.type}:{_SPACE.sub(' ', text.translate(QUOTE_FOLD)).strip().casefold()}"
 
 
 @dataclass

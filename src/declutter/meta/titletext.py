@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..patterns import QUOTE_FOLD
 from .sitename import fold
 
 _SPACE = re.compile(r"\s+")
@@ -34,7 +35,6 @@ _HIGH_BYTE = re.compile(f"[\u0080-\u009f{_CP1252_HIGH}]")
 _LEAD_MARKS = re.compile(r"^(?:[/|·•»>]+|[-–—]+)\s+")
 #: Markdown marks a declared title may carry that its rendered <h1> does not show.
 _MARKUP = frozenset("*_`#")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
 #: What stands around a title's words: marks, symbols, spaces.
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 #: A character the page's encoding put for one it lost, and what it may have stood for.
@@ -111,7 +111,7 @@ def one_copy(text: str) -> str:
 
 
 def _same_but_quotes(a: str, b: str) -> bool:
-    return a != b and a.translate(_QUOTES) == b.translate(_QUOTES)
+    return a != b and a.translate(QUOTE_FOLD) == b.translate(QUOTE_FOLD)
 
 
 def _lost_marks(shown: str, declared: str) -> bool:
